@@ -1,0 +1,49 @@
+// Shared vocabulary of the detection core: what a field is, why we think so, and what a page is.
+// Every module in lib/ speaks these types; messages between content script and background
+// carry them (validated by the zod schemas in lib/messages.ts).
+
+/** The kinds of personal data LoanGuard watches. */
+export const FIELD_KINDS = ['national-id', 'phone', 'bank-card', 'otp'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/**
+ * Why a verdict was reached. `code` selects a message template (`reason_<code>` in
+ * public/_locales/<lang>/messages.json, with `$1` = detail), so the popup can show it in the
+ * user's language and the CLI in English. `weight` is the contribution to the score.
+ */
+export interface Reason {
+  code: string;
+  detail: string;
+  weight: number;
+}
+
+export interface FieldVerdict {
+  kind: FieldKind;
+  /** ISO 3166-1 alpha-2 country when the context names a national ID scheme (e.g. "CURP" → MX). */
+  country?: string;
+  /** 0..1 */
+  confidence: number;
+  reasons: Reason[];
+  /** For a value split over several boxes (OTP in 4–8 boxes, card in 4, phone in 2–3): how many. */
+  parts?: number;
+}
+
+export interface LoanVerdict {
+  isLoanPage: boolean;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Result of checking one value (an ID number, phone number or bank card). */
+export interface ValueCheck {
+  valid: boolean;
+  kind: 'national-id' | 'phone' | 'bank-card';
+  /** ISO country (ID scheme's or phone's region); undefined when unknown. */
+  country?: string;
+  /** Which scheme matched, e.g. 'cn-ric', 'in-aadhaar', 'visa', 'mx-clabe'. */
+  scheme?: string;
+  normalized?: string;
+  masked?: string;
+  /** Why the value is invalid (English, developer-facing). */
+  error?: string;
+}
