@@ -1,0 +1,50 @@
+// Turns a saved page on disk into a DOM the classifiers can read: rejects binary files, decodes
+// the page's declared charset (GBK/Big5/Shift_JIS pages are common in lending markets), and
+// parses it with happy-dom with every script, stylesheet, image and frame load switched off.
+import { Window } from 'happy-dom';
+
+export class PageLoadError extends Error {}
+
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+/** The charset a page declares in its first 2 KB (`<meta charset>` or http-equiv), if any. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+}
+
+export function decodePage(bytes: Uint8Array): string {
+  if (bytes.length > MAX_PAGE_BYTES) throw new PageLoadError(`file is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB`);
+  if (bytes.subarray(0, 8192).includes(0)) throw new PageLoadError('binary file, not an HTML page');
+  // A UTF-8 byte-order mark wins over any declaration.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  const charset = declaredCharset(bytes) ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(bytes);
+}
+
+export interface LoadedPage {
+  document: Document;
+  close(): Promise<void>;
+}
+
+export function parsePage(html: string, url: string): LoadedPage {
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableComputedStyleRendering: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
+    },
+  });
+  window.document.write(html);
+  return {
+    document: window.document as unknown as Document,
+    close: () => window.happyDOM.close(),
+  };
+}

@@ -1,0 +1,300 @@
+// Field-classification rules as data (DuckDuckGo/Chromium autofill style): keywords per kind and
+// language, the negatives that veto them, and the attribute hints. The engine is field-classifier.ts.
+import type { FieldKind } from '@/lib/types';
+
+export interface FieldRule {
+  kind: FieldKind;
+  lang: string;
+  match: RegExp;
+  /** Tested on the same text as `match`; a hit cancels the rule (e.g. "银行卡预留手机号" is not a card). */
+  skip?: RegExp;
+  /** Strength of the keyword, 0..1, before the per-source factor. */
+  weight: number;
+  /** ISO country of the ID scheme the keyword names; 'PE|ES' = decide from other words. */
+  country?: string;
+}
+
+export interface NegativeRule {
+  /** What the field really is (for tests and debugging). */
+  what: string;
+  /** Tested on all of the field's texts at once, so "captcha" + label "短信验证码" can cancel. */
+  match: RegExp;
+  skip?: RegExp;
+  /** Kinds vetoed; all kinds when absent. */
+  blocks?: FieldKind[];
+  /** Test only the bare name/id attributes (e.g. name="q"). */
+  nameOnly?: boolean;
+}
+
+// Latin-word boundaries that also hold next to CJK and accented letters ("请输入CURP", "teléfono").
+const L = 'a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff';
+/** Case-insensitive Latin word(s). */
+const w = (s: string): RegExp => new RegExp(`(?<![${L}])(?:${s})(?![${L}])`, 'i');
+/** Case-sensitive acronym (RUN, CC, PAN collide with ordinary words in lower case). */
+const W = (s: string): RegExp => new RegExp(`(?<![${L}])(?:${s})(?![${L}])`);
+
+const OTP_WORDS =
+  /验证码|驗證碼|校验码|动态码|動態碼|短信码|(?<![a-z])(otp|code|c[óo]digo|kode|token)(?![a-z])|mã (otp|xác)|รหัส/i;
+const PHONE_WORDS =
+  /手机|手機|电话|電話|(?<![a-z])(phone|mobile|celular|tel[ée]fone?o?|telepon|ponsel|hp|whatsapp)(?![a-z])/i;
+/** Card keywords that name a card which is not a payment card. */
+const NOT_PAYMENT_CARD =
+  /身份|社保|医保|会员|會員|购物卡|礼品卡|加油卡|公交卡|校园卡|ประชาชน|(?<![a-z])(PAN|id|identity|identidad|identidade|identitas|tanda|keluarga|aadhaa?r|national|student|gift|sim|library|member(ship)?|loyalty|sus|cidad[ãa]o)(?![a-z])/i;
+const CARD_SKIP = new RegExp(
+  `${OTP_WORDS.source}|${PHONE_WORDS.source}|${NOT_PAYMENT_CARD.source}|预留|有效期|安全码`,
+  'i',
+);
+
+export const FIELD_RULES: readonly FieldRule[] = [
+  // National ID. Specific schemes first: on equal strength the first country wins.
+  { kind: 'national-id', lang: 'zh-TW', match: /身分證|身分證字號/, weight: 1, country: 'TW' },
+  { kind: 'national-id', lang: 'zh-HK', match: /香港身份證/, weight: 1, country: 'HK' },
+  { kind: 'national-id', lang: 'zh', match: /身份证|身份證|居民身份/, weight: 1, country: 'CN' },
+  { kind: 'national-id', lang: 'zh', match: /证件号|證件號|证件号码|身份号码/, weight: 0.9 },
+  { kind: 'national-id', lang: 'zh', match: w('sfz|sfzh|sfzhm|shenfenzheng'), weight: 0.9, country: 'CN' },
+  { kind: 'national-id', lang: 'zh', match: w('zjhm|cert ?no|certno|cert ?num'), weight: 0.8 },
+  { kind: 'national-id', lang: 'es', match: w('curp|clave [úu]nica de registro de poblaci[óo]n'), weight: 1, country: 'MX' },
+  { kind: 'national-id', lang: 'es', match: W('INE|IFE') , weight: 0.9, country: 'MX' },
+  { kind: 'national-id', lang: 'es', match: w('ine|ife|clave de elector'), weight: 0.6, country: 'MX' },
+  { kind: 'national-id', lang: 'es', match: w('dni|documento nacional de identidad'), weight: 1, country: 'PE|ES' },
+  { kind: 'national-id', lang: 'es', match: w('nie|nif'), weight: 0.9, country: 'ES' },
+  { kind: 'national-id', lang: 'es', match: w('rut|r\\.u\\.t\\.?|rol [úu]nico tributario'), weight: 1, country: 'CL' },
+  { kind: 'national-id', lang: 'es', match: W('RUN'), weight: 0.9, country: 'CL' },
+  { kind: 'national-id', lang: 'es', match: w('c[ée]dula|cedula'), weight: 1, country: 'CO' },
+  { kind: 'national-id', lang: 'es', match: W('CC|C\\.C\\.?'), skip: /card|tarjeta|cvv|number|cc ?num/i, weight: 0.8, country: 'CO' },
+  {
+    kind: 'national-id',
+    lang: 'es',
+    match: w('documento( de identidad)?|n[uú]mero de (documento|identificaci[óo]n|identidad)|identificaci[óo]n( oficial)?|doc ?(num|no|nro)|nro ?doc|num ?doc'),
+    weight: 0.8,
+  },
+  { kind: 'national-id', lang: 'pt', match: w('cpf'), weight: 1, country: 'BR' },
+  { kind: 'national-id', lang: 'pt', match: W('RG') , weight: 0.9, country: 'BR' },
+  { kind: 'national-id', lang: 'pt', match: w('rg|registro geral|carteira de identidade|documento de identidade'), weight: 0.8, country: 'BR' },
+  {
+    kind: 'national-id',
+    lang: 'id',
+    match: w('nik|e?-?ktp|nomor induk kependudukan|no\\.? ?ktp|kartu tanda penduduk'),
+    weight: 1,
+    country: 'ID',
+  },
+  { kind: 'national-id', lang: 'id', match: w('no\\.? ?identitas|nomor identitas'), weight: 0.8 },
+  { kind: 'national-id', lang: 'hi', match: /आधार/, weight: 1, country: 'IN' },
+  { kind: 'national-id', lang: 'en', match: w('aadhaa?r|adhaa?r|uidai'), weight: 1, country: 'IN' },
+  { kind: 'national-id', lang: 'en', match: W('PAN'), weight: 0.9, country: 'IN' },
+  { kind: 'national-id', lang: 'en', match: w('pan ?(card|no|number)|pancard|permanent account number'), weight: 0.9, country: 'IN' },
+  { kind: 'national-id', lang: 'hi', match: /पैन/, weight: 0.9, country: 'IN' },
+  { kind: 'national-id', lang: 'en', match: w('cnic'), weight: 1, country: 'PK' },
+  { kind: 'national-id', lang: 'vi', match: w('cccd|cmnd|cmt|căn cước|can cuoc|chứng minh (nhân dân|thư)|số định danh'), weight: 1, country: 'VN' },
+  { kind: 'national-id', lang: 'en', match: w('philsys|phil ?id|umid|psn'), weight: 1, country: 'PH' },
+  { kind: 'national-id', lang: 'en', match: w('nin|bvn|national identification number'), weight: 1, country: 'NG' },
+  { kind: 'national-id', lang: 'en', match: w('ssn|social security( number| no)?'), weight: 1, country: 'US' },
+  { kind: 'national-id', lang: 'th', match: /บัตรประชาชน|ประจำตัวประชาชน|เลขบัตรประจำตัว/, weight: 1, country: 'TH' },
+  { kind: 'national-id', lang: 'ar', match: /الرقم القومي/, weight: 1, country: 'EG' },
+  {
+    kind: 'national-id',
+    lang: 'en',
+    match: w('national ?id|national identity|id ?card|idcard|identity ?(card|no|number|num)|id ?(no|num|number|nr)|identification ?(no|number)|personal id'),
+    weight: 0.9,
+  },
+
+  // Phone.
+  { kind: 'phone', lang: 'zh', match: /手机|手機|电话|電話|联系方式|移动号码|行動號碼/, skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'zh', match: w('shouji|sjh|sjhm|dianhua|lxdh'), weight: 0.8 },
+  {
+    kind: 'phone',
+    lang: 'en',
+    match: w('phone|mobile|cell ?phone|cellphone|cell|telephone|tel|contact (no|number)|msisdn|whats ?app'),
+    skip: OTP_WORDS,
+    weight: 0.9,
+  },
+  { kind: 'phone', lang: 'es', match: w('tel[ée]fono|celular|m[óo]vil|cel|n[uú]mero de contacto'), skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'pt', match: w('telefone|celular|whats'), skip: OTP_WORDS, weight: 0.9 },
+  {
+    kind: 'phone',
+    lang: 'id',
+    match: w('(nomor|no\\.?) ?(hp|handphone|telp|telepon|wa)|hp|handphone|ponsel|telepon|telp|wa'),
+    skip: OTP_WORDS,
+    weight: 0.9,
+  },
+  { kind: 'phone', lang: 'vi', match: w('số điện thoại|điện thoại|sđt|sdt|so dien thoai|dien thoai'), skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'th', match: /เบอร์โทร|โทรศัพท์|มือถือ/, skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'hi', match: /मोबाइल|फ़ोन|फोन/, skip: OTP_WORDS, weight: 0.9 },
+
+  // Bank card / bank account.
+  {
+    kind: 'bank-card',
+    lang: 'zh',
+    match: /银行卡|銀行卡|卡号|卡號|储蓄卡|儲蓄卡|借记卡|借記卡|信用卡|银行账号|銀行帳號|银行账户|收款账号|结算卡/,
+    skip: CARD_SKIP,
+    weight: 1,
+  },
+  { kind: 'bank-card', lang: 'zh', match: w('yhk|yhkh|kahao|bank ?card( ?no)?|bankcard'), weight: 0.9 },
+  {
+    kind: 'bank-card',
+    lang: 'en',
+    match: w('card ?(no|num|number|nr)|cardnumber|debit ?card|credit ?card|bank ?card|atm card|cc ?(no|num|number)|ccnum|card'),
+    skip: CARD_SKIP,
+    weight: 0.9,
+  },
+  { kind: 'bank-card', lang: 'en', match: w('bank account( number| no)?|account ?(number|no)|iban|clabe'), skip: CARD_SKIP, weight: 0.8 },
+  {
+    kind: 'bank-card',
+    lang: 'es',
+    match: w('tarjeta( de (d[ée]bito|cr[ée]dito))?|cuenta bancaria|n[uú]mero de cuenta|clabe( interbancaria)?'),
+    skip: CARD_SKIP,
+    weight: 0.9,
+  },
+  { kind: 'bank-card', lang: 'pt', match: w('cart[ãa]o|conta banc[áa]ria|n[uú]mero da conta|conta corrente'), skip: CARD_SKIP, weight: 0.9 },
+  {
+    kind: 'bank-card',
+    lang: 'id',
+    match: w('(nomor|no\\.?) ?kartu|kartu (debit|kredit|atm)|rekening|no\\.? ?rek'),
+    skip: CARD_SKIP,
+    weight: 0.9,
+  },
+  { kind: 'bank-card', lang: 'vi', match: w('số thẻ|thẻ ngân hàng|số tài khoản|tài khoản ngân hàng'), skip: CARD_SKIP, weight: 0.9 },
+  { kind: 'bank-card', lang: 'th', match: /เลขบัญชี|บัญชีธนาคาร|หมายเลขบัตร|บัตรเดบิต|บัตรเครดิต/, skip: CARD_SKIP, weight: 0.9 },
+  { kind: 'bank-card', lang: 'hi', match: /बैंक खाता|कार्ड नंबर/, skip: CARD_SKIP, weight: 0.9 },
+
+  // One-time (SMS) codes.
+  { kind: 'otp', lang: 'zh', match: /验证码|驗證碼|校验码|校驗碼|动态码|動態碼|动态密码|動態密碼|短信码|短信密码|簡訊碼|确认码/, weight: 1 },
+  {
+    kind: 'otp',
+    lang: 'en',
+    match: w('otp|one[- ]?time ?(pass ?code|password|pin|code)|verification ?code|verify ?code|confirmation code|sms ?code|smscode|auth(entication)? ?code|2fa|passcode|enter (the |your )?(\\d[- ]digit )?code|code (sent|we sent)|\\d[- ]digit code'),
+    weight: 0.95,
+  },
+  { kind: 'otp', lang: 'zh', match: w('yzm|dxyzm|yanzhengma|vcode|v ?code|checkcode|check ?code|valicode|validate ?code'), weight: 0.8 },
+  {
+    kind: 'otp',
+    lang: 'es',
+    match: w('c[óo]digo (de )?(verificaci[óo]n|sms|confirmaci[óo]n|otp|validaci[óo]n|acceso|enviado|de un solo uso)'),
+    weight: 0.95,
+  },
+  { kind: 'otp', lang: 'pt', match: w('c[óo]digo de (verifica[çc][ãa]o|confirma[çc][ãa]o|seguran[çc]a|valida[çc][ãa]o)'), weight: 0.95 },
+  { kind: 'otp', lang: 'id', match: w('kode ?(otp|verifikasi|sms|konfirmasi|aktivasi)'), weight: 0.95 },
+  { kind: 'otp', lang: 'vi', match: w('mã ?(otp|xác nhận|xác thực|xác minh)'), weight: 0.95 },
+  { kind: 'otp', lang: 'th', match: /รหัส ?OTP|รหัสยืนยัน|รหัสผ่านครั้งเดียว/i, weight: 0.95 },
+  { kind: 'otp', lang: 'hi', match: /ओटीपी|सत्यापन कोड/, weight: 0.95 },
+  // A bare "code" is weak: only with a digit-box shape or a numeric hint does it reach the bar.
+  { kind: 'otp', lang: 'mul', match: w('code|c[óo]digo|kode|mã|token|verification|verificaci[óo]n|verifikasi'), weight: 0.4 },
+];
+
+export const NEGATIVE_RULES: readonly NegativeRule[] = [
+  { what: 'search', match: /搜索|搜尋|ค้นหา/ },
+  { what: 'search', match: w('search|buscar|busca|pesquisar|pesquisa|cari|tìm kiếm|keywords?') },
+  { what: 'search', match: /^(q|s|k|wd|kw|query|keywords?|search\w*)$/i, nameOnly: true },
+  {
+    what: 'country code',
+    match: /国家代码|國家代碼|区号|區號|国际区号|国家\/地区|รหัสประเทศ|(?<![a-z])(country ?code|area ?code|dial(ling)? ?code|calling code|c[óo]digo (de )?(pa[ií]s|[áa]rea|marcaci[óo]n)|prefijo|lada|kode (negara|area)|ddi|ddd|mã (quốc gia|vùng))(?![a-z])/i,
+    skip: /(con|incluye|incluyendo|sin|with|incl\w*|com|sem|\+) ?(la |o )?(lada|area code|ddd|c[óo]digo de [áa]rea)/i,
+  },
+  {
+    what: 'captcha',
+    match: /图形验证码|图片验证码|图形码|圖形驗證碼|圖片驗證碼|看不清|换一张|(?<![a-z])(captcha|kaptcha|recaptcha|img ?code|image ?code|pic ?code|graphic ?code|verify ?img|c[óo]digo (de la )?imagen|kode captcha|characters (in|from) the (image|picture))(?![a-z])/i,
+    skip: /短信|簡訊|手机|手機|动态|(?<![a-z])(sms|whatsapp|phone|celular|telepon)(?![a-z])/i,
+  },
+  {
+    what: 'postal code',
+    match: /邮编|邮政编码|郵遞區號|郵政編碼|รหัสไปรษณีย์|पिन ?कोड|(?<![a-z])(zip|zip ?code|postal|post ?code|postcode|c[óo]digo postal|cep|kode ?pos|mã bưu (chính|điện)|pin ?code|pincode)(?![a-z])/i,
+  },
+  {
+    what: 'amount',
+    match: /金额|金額|数量|數量|额度|額度|价格|價格|收入|月薪|工资|期限|จำนวนเงิน|राशि|(?<![a-z])(amount|monto|importe|cantidad|jumlah|nominal|valor|quantity|qty|price|precio|harga|pre[çc]o|salary|salario|sueldo|income|ingresos|ingreso mensual|penghasilan|gaji|renda|số tiền|tenor|plazo|loan term)(?![a-z])/i,
+  },
+  {
+    what: 'password',
+    match: /密码|密碼|รหัสผ่าน|पासवर्ड|(?<![a-z])(password|passwd|pwd|contrase[ñn]a|clave (de acceso|secreta)|kata ?sandi|sandi|senha|mật khẩu|pin)(?![a-z])/i,
+    skip: /动态|動態|短信|簡訊|ครั้งเดียว|(?<![a-z])(one[- ]?time|otp|sms)(?![a-z])/i,
+  },
+  {
+    what: 'email',
+    match: /邮箱|郵箱|电子邮件|電子郵件|อีเมล|(?<![a-z])(e-?mail|correo|surel|thư điện tử)(?![a-z])/i,
+    skip: PHONE_WORDS,
+  },
+  {
+    what: 'person name',
+    match: /姓名|名字|姓氏|户名|戶名|持卡人|开户名|收款人|ชื่อ|नाम|(?<![a-z])((first|last|full|middle|given|family|sur|user|nick|holder|account|card) ?name|name|nombres?|apellidos?|nama|nome|sobrenome|họ (và )?tên|tên|titular|holder|pemilik|beneficiar(y|io))(?![a-z])/i,
+    skip: /号|號|码|碼|(?<![a-z])(n[uú]mero|number|no|num|nro|nomor|số)(?![a-z])/i,
+  },
+  {
+    what: 'date',
+    match: /出生|生日|日期|有效期|到期|วันเกิด|जन्म|(?<![a-z])(birth\w*|dob|date|fecha|nacimiento|tanggal|tgl|lahir|data de|nascimento|ngày( sinh)?|expir\w*|vencimiento|caducidad|validade|masa berlaku|valid thru|mm ?\/ ?(yy|aa))(?![a-z])/i,
+  },
+  {
+    what: 'other number',
+    match: /工号|工號|员工|学号|學號|订单|訂單|运单|快递单|优惠码|优惠券|兑换码|邀请码|邀請碼|推荐码|推薦碼|推广码|会员|會員|礼品卡|卡密|(?<![a-z])(employee|staff|student|tracking|waybill|resi|coupon|cup[óo]n|cupom|voucher|promo\w*|discount|descuento|desconto|diskon|gift|redeem|invit\w*|convite|undangan|referral|referido|indica[çc][ãa]o|referal|membership|order ?(id|no|num|number)?|pedido|orden|pesanan|expediente|policy|p[óo]liza|ticket|serial|imei|license|placa|booking|reserva\w*)(?![a-z])/i,
+  },
+  {
+    what: 'address or job',
+    match: /地址|住址|城市|单位|公司|职业|学历|ที่อยู่|(?<![a-z])(address|direcci[óo]n|domicilio|alamat|endere[çc]o|địa chỉ|city|ciudad|kota|street|calle|company|empresa|perusahaan|occupation|ocupaci[óo]n|pekerjaan|profesi[óo]n|job)(?![a-z])/i,
+    skip: PHONE_WORDS,
+  },
+  {
+    what: 'card security code',
+    match: /安全码|卡背|(?<![a-z])(cvv2?|cvc2?|csc|cvn|security code|c[óo]digo de seguridad)(?![a-z])/i,
+    skip: /短信|(?<![a-z])(sms|sent|enviad[oa]|phone|celular)(?![a-z])/i,
+    blocks: ['bank-card', 'otp'],
+  },
+  {
+    what: 'bank name or branch',
+    match: /开户行|开户银行|開戶行|支行|银行名称|(?<![a-z])(bank name|nombre del banco|nama bank|nome do banco|branch|sucursal|cabang|ag[êe]ncia|banco|bank)(?![a-z])/i,
+    skip: /卡号|账号|帳號|(?<![a-z])(n[uú]mero|number|nomor|no|card|tarjeta|cart[ãa]o|kartu|rekening|cuenta|conta|clabe|account)(?![a-z])/i,
+    blocks: ['bank-card'],
+  },
+];
+
+/** autocomplete tokens that name one of our kinds outright. */
+export const AUTOCOMPLETE_KINDS: Readonly<Record<string, FieldKind>> = {
+  tel: 'phone',
+  'tel-national': 'phone',
+  'tel-local': 'phone',
+  'cc-number': 'bank-card',
+  'one-time-code': 'otp',
+};
+
+/** autocomplete tokens that say the field is something else. */
+export const AUTOCOMPLETE_NOT =
+  /^(tel-country-code|tel-area-code|tel-extension|postal-code|email|name|given-name|family-name|additional-name|nickname|username|current-password|new-password|bday\S*|cc-name|cc-exp\S*|cc-csc|cc-type|transaction-amount|street-address|address-line\d|address-level\d|country|country-name|organization|url|sex)$/;
+
+/** Types a field of ours never has (checked before anything else). */
+export const SKIP_TYPES =
+  /^(hidden|password|checkbox|radio|file|submit|button|reset|image|range|color|date|datetime-local|month|week|time|email|url|search)$/;
+
+/** Lowest maxlength that can hold each kind (one box; split fields use the total). */
+export const MIN_LENGTH: Readonly<Record<FieldKind, number>> = { 'national-id': 6, phone: 6, 'bank-card': 12, otp: 4 };
+
+/** Typical maxlength per kind: a hint only, never enough on its own. */
+export const MAXLENGTH_HINTS: Readonly<Record<FieldKind, (n: number) => boolean>> = {
+  'national-id': (n) => n >= 8 && n <= 20,
+  phone: (n) => n >= 9 && n <= 16,
+  'bank-card': (n) => n >= 16 && n <= 23,
+  otp: (n) => n >= 4 && n <= 8,
+};
+
+/** Expected ID lengths (raw or with separators) per country, for a stronger maxlength hint. */
+export const ID_LENGTHS: Readonly<Record<string, readonly number[]>> = {
+  CN: [18],
+  MX: [18],
+  ID: [16],
+  BR: [11, 14],
+  IN: [10, 12, 14],
+  TH: [13, 17],
+  PE: [8],
+  ES: [9],
+  CL: [9, 10, 12],
+  PK: [13, 15],
+  VN: [12],
+  PH: [12, 16, 14, 19],
+  NG: [11],
+  CO: [10],
+  US: [9, 11],
+};
+
+/** Words that settle a DNI between Peru and Spain. */
+export const DNI_PE = /per[uú]|reniec/i;
+export const DNI_ES = /espa[ñn]a|(?<![a-z])(nie|nif|letra)(?![a-z])/i;
+
+/** Placeholder of a country-code box: "+86", "52". */
+export const COUNTRY_CODE_PLACEHOLDER = /^\s*\+\s?\d{1,4}\s*$/;

@@ -1,0 +1,226 @@
+// What "a site" is for trust decisions: the registrable domain (eTLD+1) of a URL, plus the
+// user's trusted-site list. Uses tldts (~47 KB), so background/popup/CLI only, not content scripts.
+import { parse } from 'tldts';
+
+export type SiteKind = 'domain' | 'ip' | 'localhost' | 'file' | 'extension' | 'other';
+
+export interface SiteIdentity {
+  /** Key for trust decisions: eTLD+1 in ASCII (punycode), IP, 'localhost', 'file:///path'… */
+  site: string;
+  /** Full host name (ASCII, lowercase, no trailing dot, IPv6 without brackets); '' if none. */
+  host: string;
+  kind: SiteKind;
+  /** `site` for showing to people: IDN labels decoded to Unicode. */
+  display: string;
+}
+
+// Private suffixes (github.io, blogspot.com, vercel.app…) are honoured: every user of such a
+// host is a different party, so trusting alice.github.io must not trust mallory.github.io.
+const TLDTS_OPTIONS = { allowPrivateDomains: true } as const;
+
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'safari-web-extension:', 'extension:']);
+const HOST_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+const MAX_ENTRY_LENGTH = 2048;
+
+/** Site of a URL, or null when it is not an absolute URL. */
+export function siteOf(url: string): SiteIdentity | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  const scheme = parsed.protocol;
+
+  if (HOST_SCHEMES.has(scheme)) return siteOfHost(parsed.hostname);
+  // A blob: URL belongs to the origin that created it, which is its inner URL.
+  if (scheme === 'blob:') return siteOf(parsed.pathname);
+  if (scheme === 'file:') {
+    // Local files share no origin; a downloaded phishing page must not inherit the trust given
+    // to another file, so each file (by path, without query/fragment) is its own site.
+    const site = `file://${parsed.hostname}${parsed.pathname}`;
+    return { site, host: parsed.hostname, kind: 'file', display: safeDecodeUri(site) };
+  }
+  if (EXTENSION_SCHEMES.has(scheme)) {
+    const site = `${scheme}//${parsed.hostname}`;
+    return { site, host: parsed.hostname, kind: 'extension', display: site };
+  }
+  // about:, data:, javascript:, … are opaque; never include their body (it may hold data).
+  const site = scheme === 'about:' ? `about:${parsed.pathname}` : scheme;
+  return { site, host: '', kind: 'other', display: site };
+}
+
+/** eTLD+1 of a URL's host (ASCII), or null for IPs, localhost, bare suffixes and non-web URLs. */
+export function registrableDomain(url: string): string | null {
+  const identity = siteOf(url);
+  if (identity?.kind !== 'domain') return null;
+  return parse(identity.host, TLDTS_OPTIONS).domain ?? null;
+}
+
+/**
+ * Turn what a user typed into the trusted list into a site key: accepts `example.com`,
+ * `https://www.example.com/path`, `*.example.com`, IDNs, IPs and `localhost`.
+ */
+export function normalizeTrustedEntry(input: string): { ok: true; site: string } | { ok: false; error: string } {
+  const fail = (error: string) => ({ ok: false, error }) as const;
+  let text = input.trim();
+  if (text === '') return fail('empty entry');
+  if (text.length > MAX_ENTRY_LENGTH) return fail('entry is too long');
+  if (/\s/.test(text)) return fail('an address cannot contain spaces');
+  // A wildcard adds nothing (trusting a site covers its subdomains) but is a common way to type it.
+  text = text.replace(/^\*\./, '');
+
+  let url = text;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined) {
+    if (scheme !== 'http' && scheme !== 'https') return fail('only web addresses (http or https) can be trusted');
+  } else {
+    // A bare IPv6 address ("::1") needs brackets to be read as a host.
+    if (/^[0-9a-f]*:[0-9a-f:.]*:[0-9a-f.]*$/i.test(text)) text = `[${text}]`;
+    url = `http://${text}`;
+  }
+
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail('not a valid web address');
+  }
+  // "example.com@evil.io" means host evil.io; accepting it would trust the wrong site silently.
+  if (parsed.username || parsed.password) return fail('an address with "@" (user name) is not accepted');
+  const host = stripTrailingDots(parsed.hostname);
+  if (host === '') return fail('no host name in the address');
+  if (host.length > 253) return fail('host name is too long');
+
+  const identity = siteOfHost(host);
+  if (identity.kind === 'domain') {
+    if (!isValidHostname(host)) return fail(`"${host}" is not a valid host name`);
+    const info = parse(host, TLDTS_OPTIONS);
+    if (!info.domain) {
+      if (info.isIcann || info.isPrivate) {
+        return fail(`"${identity.display}" is a public suffix shared by many sites; enter a full domain such as example.${identity.display}`);
+      }
+      return fail(`"${identity.display}" is not a complete domain name`);
+    }
+  }
+  return { ok: true, site: identity.site };
+}
+
+/**
+ * True when the URL's site equals one of the trusted entries' sites. Comparison is by exact
+ * site key, so `example.com` covers `m.example.com` but not `example.com.evil.io`.
+ */
+export function isTrustedSite(url: string, trusted: readonly string[]): boolean {
+  const identity = siteOf(url);
+  if (!identity || (identity.kind !== 'domain' && identity.kind !== 'ip' && identity.kind !== 'localhost')) {
+    return false;
+  }
+  return trusted.some((entry) => {
+    const normalized = normalizeTrustedEntry(entry);
+    return normalized.ok && normalized.site === identity.site;
+  });
+}
+
+function siteOfHost(rawHost: string): SiteIdentity {
+  let host = stripTrailingDots(rawHost.toLowerCase());
+  if (host.startsWith('[') && host.endsWith(']')) {
+    host = host.slice(1, -1);
+    return { site: host, host, kind: 'ip', display: host };
+  }
+  // URL has already normalised every IPv4 spelling (0x7f.1, 2130706433) to dotted decimal.
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { site: host, host, kind: 'ip', display: host };
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    return { site: 'localhost', host, kind: 'localhost', display: 'localhost' };
+  }
+  // A host that is itself a public suffix or a single intranet label is its own site.
+  const site = parse(host, TLDTS_OPTIONS).domain ?? host;
+  return { site, host, kind: 'domain', display: domainToUnicode(site) };
+}
+
+function stripTrailingDots(host: string): string {
+  return host.replace(/\.+$/, '');
+}
+
+function isValidHostname(host: string): boolean {
+  // Underscores appear in real DNS names (e.g. some CDN hosts), so they are tolerated.
+  return host.split('.').every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label));
+}
+
+function safeDecodeUri(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `xn--fsqu00a.xn--fiqs8s` → `例子.中国`; labels that fail to decode stay as they are. */
+export function domainToUnicode(domain: string): string {
+  return domain
+    .split('.')
+    .map((label) => (label.toLowerCase().startsWith('xn--') ? (punycodeDecode(label.slice(4)) ?? label) : label))
+    .join('.');
+}
+
+// RFC 3492 Punycode parameters.
+const BASE = 36;
+const T_MIN = 1;
+const T_MAX = 26;
+const SKEW = 38;
+const DAMP = 700;
+const INITIAL_BIAS = 72;
+const INITIAL_N = 128;
+
+/** RFC 3492 decoder for one label without its `xn--` prefix; null when malformed. */
+export function punycodeDecode(input: string): string | null {
+  const output: number[] = [];
+  const delimiter = input.lastIndexOf('-');
+  for (let j = 0; j < Math.max(delimiter, 0); j++) {
+    const code = input.charCodeAt(j);
+    if (code >= 0x80) return null;
+    output.push(code);
+  }
+  let n = INITIAL_N;
+  let bias = INITIAL_BIAS;
+  let i = 0;
+  for (let pos = delimiter > 0 ? delimiter + 1 : 0; pos < input.length; ) {
+    const oldI = i;
+    let weight = 1;
+    for (let k = BASE; ; k += BASE) {
+      if (pos >= input.length) return null;
+      const digit = digitValue(input.charCodeAt(pos++));
+      if (digit < 0) return null;
+      i += digit * weight;
+      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      if (digit < t) break;
+      weight *= BASE - t;
+      if (!Number.isSafeInteger(i) || !Number.isSafeInteger(weight)) return null;
+    }
+    const length = output.length + 1;
+    bias = adapt(i - oldI, length, oldI === 0);
+    n += Math.floor(i / length);
+    i %= length;
+    if (n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return null;
+    output.splice(i, 0, n);
+    i++;
+  }
+  return String.fromCodePoint(...output);
+}
+
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 26; // 0-9 → 26-35
+  if (code >= 0x41 && code <= 0x5a) return code - 0x41; // A-Z → 0-25
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61; // a-z → 0-25
+  return -1;
+}
+
+function adapt(delta: number, numPoints: number, firstTime: boolean): number {
+  let d = firstTime ? Math.floor(delta / DAMP) : Math.floor(delta / 2);
+  d += Math.floor(d / numPoints);
+  let k = 0;
+  while (d > ((BASE - T_MIN) * T_MAX) / 2) {
+    d = Math.floor(d / (BASE - T_MIN));
+    k += BASE;
+  }
+  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
+}

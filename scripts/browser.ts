@@ -1,0 +1,62 @@
+// Launches Debian/Ubuntu Chromium (or CHROME_PATH) with the built extension loaded unpacked.
+// Shared by `npm start`, the end-to-end tests and the benchmarks.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROME_BUILD_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+
+/** Branded Google Chrome ignores --load-extension since v137, so only Chromium builds are looked for. */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('Chromium not found: install it (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.');
+  }
+  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'loanguard-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--lang=en-US',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return {
+    context,
+    serviceWorker,
+    extensionId: new URL(serviceWorker.url()).host,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
