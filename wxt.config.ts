@@ -11,6 +11,15 @@ export default defineConfig({
     // the content scripts' match patterns are all the page access LoanGuard needs.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // The guard's prompt is an extension page shown inside web pages (in an iframe the page can't
+    // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
+    web_accessible_resources: [
+      {
+        resources: ['prompt.html', 'chunks/*', 'assets/*'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -33,18 +33,38 @@ export interface LoadedPage {
   close(): Promise<void>;
 }
 
+/**
+ * happy-dom 21 does not turn <template shadowrootmode> into a shadow root while parsing, as browsers
+ * do; emulate it so pages whose fields live in a web component are read as a browser would.
+ */
+export function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+    const host = template.parentElement;
+    const mode = template.getAttribute('shadowrootmode');
+    if (!host || host.shadowRoot || (mode !== 'open' && mode !== 'closed')) continue;
+    const shadow = host.attachShadow({ mode });
+    shadow.appendChild(template.content);
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
 export function parsePage(html: string, url: string): LoadedPage {
+  // Scripts, stylesheets, images, frames and navigation off: the page is data.
   const window = new Window({
     url,
     settings: {
+      enableJavaScriptEvaluation: false,
       disableJavaScriptFileLoading: true,
+      enableCSSFileLoading: false,
+      enableIframePageLoading: false,
+      enableImageFileLoading: false,
       disableComputedStyleRendering: true,
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
     },
   });
   window.document.write(html);
-  return {
-    document: window.document as unknown as Document,
-    close: () => window.happyDOM.close(),
-  };
+  const document = window.document as unknown as Document;
+  attachDeclarativeShadowRoots(document);
+  return { document, close: () => window.happyDOM.close() };
 }

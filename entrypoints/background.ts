@@ -1,27 +1,71 @@
-// Background (MV3 service worker / Firefox event page): receives frame verdicts, answers the
-// popup and options page. Wiring only; every message is zod-validated before it is used.
+// Background (MV3 service worker / Firefox event page): receives frame verdicts and held requests,
+// answers the popup, options page and prompt, and relays the user's answers to the right frame.
+// Wiring only; every message is zod-validated before it is used.
 import { browser, type Browser } from 'wxt/browser';
-import { messageSchema } from '@/lib/messages';
+import { VERDICT_MESSAGES } from '@/lib/messages';
+import { GUARD_MESSAGES, type ToContentMessage } from '@/lib/guard-messages';
 import { forgetTab, listTabVerdicts, readTabVerdict, recordFrameVerdict } from '@/lib/tab-verdict-store';
+import { closeHold, dropTabHolds, holdFromMessage, openHold, readHold, recordAudit } from '@/lib/hold-store';
+import * as z from 'zod/mini';
 
-/** Only our own extension pages may ask for verdicts; content scripts may only report. */
-const fromExtensionPage = (sender: Browser.runtime.MessageSender): boolean =>
-  sender.tab === undefined || (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+const extensionOrigin = (): string => browser.runtime.getURL('/');
+
+/** Our own pages (popup, options, the prompt iframe) may ask; content scripts may only report. */
+const fromExtensionPage = (sender: Browser.runtime.MessageSender): boolean => (sender.url ?? '').startsWith(extensionOrigin());
+const fromPrompt = (sender: Browser.runtime.MessageSender): boolean => (sender.url ?? '').startsWith(`${extensionOrigin()}prompt.html`);
+
+const anyMessage = z.discriminatedUnion('type', [...VERDICT_MESSAGES, ...GUARD_MESSAGES]);
+
+function tellFrame(tabId: number, frameId: number, message: ToContentMessage): Promise<void> {
+  return browser.tabs.sendMessage(tabId, message, { frameId }).then(
+    () => undefined,
+    () => undefined, // the page is gone; nothing is waiting any more
+  );
+}
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const parsed = messageSchema.safeParse(raw);
+    const parsed = anyMessage.safeParse(raw);
     if (!parsed.success) return undefined;
     const message = parsed.data;
+    const tabId = sender.tab?.id;
     switch (message.type) {
       case 'frame-verdict':
-        if (sender.tab?.id === undefined) return undefined;
-        return recordFrameVerdict(sender.tab.id, message).then(() => ({ ok: true }));
+        if (tabId === undefined || fromExtensionPage(sender)) return undefined;
+        return recordFrameVerdict(tabId, message).then((verdict) => ({
+          isLoanPage: verdict.loan?.isLoanPage ?? false,
+          loanReasons: verdict.loan?.reasons ?? [],
+        }));
       case 'get-tab-verdict':
         return fromExtensionPage(sender) ? readTabVerdict(message.tabId).then((v) => v ?? null) : undefined;
       case 'list-tab-verdicts':
         return fromExtensionPage(sender) ? listTabVerdicts() : undefined;
+      case 'guard-hold': {
+        if (tabId === undefined || fromExtensionPage(sender)) return undefined;
+        const hold = holdFromMessage(message, tabId, sender.frameId ?? 0, sender.url ?? '', Date.now());
+        return (message.auditOnly ? recordAudit(hold) : openHold(hold)).then(() => ({ ok: true }));
+      }
+      case 'get-hold':
+        return fromPrompt(sender) ? readHold(message.holdId) : undefined;
+      case 'hold-decision':
+        if (!fromPrompt(sender)) return undefined;
+        return readHold(message.holdId).then(async (hold) => {
+          // Only the prompt shown in the tab that holds the request may answer for it.
+          if (!hold || sender.tab?.id !== hold.tabId) return { ok: false };
+          await closeHold(hold, message.decision);
+          await tellFrame(hold.tabId, hold.frameId, { type: 'hold-decided', holdId: hold.holdId, decision: message.decision });
+          return { ok: true };
+        });
+      case 'prompt-obscured':
+        if (!fromPrompt(sender)) return undefined;
+        return readHold(message.holdId).then(async (hold) => {
+          if (hold && sender.tab?.id === hold.tabId) await tellFrame(hold.tabId, hold.frameId, { type: 'raise-prompt', holdId: hold.holdId });
+          return { ok: Boolean(hold) };
+        });
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void dropTabHolds(tabId);
+  });
 });

@@ -1,8 +1,14 @@
-// Content script (every frame, document_start): watches for typable fields, classifies them and the
-// page, and reports the verdict to the background. Wiring only; the logic lives in lib/.
+// Content script (every frame, document_start, isolated world): reports what the frame is (fields,
+// loan verdict) to the background, and runs the guard that asks before personal data leaves.
+// Wiring only; the logic lives in lib/.
 import { browser } from 'wxt/browser';
 import { watchFrame } from '@/lib/frame-watch';
 import { buildFrameVerdict } from '@/lib/frame-verdict';
+import { startFrameGuard } from '@/lib/guard/frame-guard';
+import { showLoanNotice } from '@/lib/guard/loan-notice';
+import { frameVerdictReplySchema } from '@/lib/messages';
+import { hostIsTrusted } from '@/lib/trust-match';
+import { t } from '@/lib/i18n';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -10,19 +16,41 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
+    const isTop = window === window.top;
+    const guard = startFrameGuard(document, window);
     let lastSent = '';
-    const stop = watchFrame(document, {
+    let noticeShown = false;
+
+    const stopWatching = watchFrame(document, {
       scan: () => {
-        const message = buildFrameVerdict(document, window === window.top);
+        const message = buildFrameVerdict(document, isTop);
+        if (isTop && message.loan) {
+          guard.setPageStatus({ isLoanPage: message.loan.isLoanPage, loanReasons: message.loan.reasons });
+          const trusted = hostIsTrusted(location.hostname, guard.trustedSites());
+          if (message.loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
+            noticeShown = true;
+            showLoanNotice(document, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+          }
+        }
         const signature = JSON.stringify(message);
         if (signature === lastSent) return;
         lastSent = signature;
-        // The background may be restarting; a lost report is replaced by the next scan.
-        browser.runtime.sendMessage(message).catch(() => {
-          lastSent = '';
-        });
+        browser.runtime.sendMessage(message).then(
+          (reply: unknown) => {
+            // Sub-frames learn the top page's loan verdict from the background.
+            const parsed = frameVerdictReplySchema.safeParse(reply);
+            if (!isTop && parsed.success) guard.setPageStatus(parsed.data);
+          },
+          () => {
+            // The background may be restarting; the next scan reports again.
+            lastSent = '';
+          },
+        );
       },
     });
-    ctx.onInvalidated(stop);
+    ctx.onInvalidated(() => {
+      stopWatching();
+      guard.stop();
+    });
   },
 });

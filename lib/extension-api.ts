@@ -1,15 +1,15 @@
 // Typed requests from extension pages (popup, options) to the background. The answers are
 // validated too: a page renders only what matches the schema.
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tabVerdictSchema, type Message, type TabVerdict } from './messages';
 
-async function ask<T>(message: Message, schema: z.ZodType<T>): Promise<T> {
+async function ask<T>(message: Message, schema: z.ZodMiniType<T>): Promise<T> {
   return schema.parse(await browser.runtime.sendMessage(message));
 }
 
 export const getTabVerdict = (tabId: number): Promise<TabVerdict | null> =>
-  ask({ type: 'get-tab-verdict', tabId }, tabVerdictSchema.nullable());
+  ask({ type: 'get-tab-verdict', tabId }, z.nullable(tabVerdictSchema));
 
 export const listTabVerdicts = (): Promise<TabVerdict[]> =>
   ask({ type: 'list-tab-verdicts' }, z.array(tabVerdictSchema));

@@ -22,24 +22,25 @@ export interface NegativeRule {
   skip?: RegExp;
   /** Kinds vetoed; all kinds when absent. */
   blocks?: FieldKind[];
-  /** Test only the bare name/id attributes (e.g. name="q"). */
+  /** Test only the bare name attribute (name="q"; an id="s" says much less). */
   nameOnly?: boolean;
 }
 
 // Latin-word boundaries that also hold next to CJK and accented letters ("请输入CURP", "teléfono").
-const L = 'a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff';
+const L = 'a-zA-Z0-9\\u00c0-\\u024f\\u1e00-\\u1eff';
 /** Case-insensitive Latin word(s). */
 const w = (s: string): RegExp => new RegExp(`(?<![${L}])(?:${s})(?![${L}])`, 'i');
 /** Case-sensitive acronym (RUN, CC, PAN collide with ordinary words in lower case). */
 const W = (s: string): RegExp => new RegExp(`(?<![${L}])(?:${s})(?![${L}])`);
 
+/** Words that make a field a code even when it also names the phone ("手机验证码"); not a bare "code". */
 const OTP_WORDS =
-  /验证码|驗證碼|校验码|动态码|動態碼|短信码|(?<![a-z])(otp|code|c[óo]digo|kode|token)(?![a-z])|mã (otp|xác)|รหัส/i;
+  /验证码|驗證碼|校验码|动态码|動態碼|短信码|(?<![a-z])(otp|(verification|verify|sms|one[- ]time) ?code|c[óo]digo (de verificaci[óo]n|sms)|kode (otp|verifikasi)|mã (otp|xác))(?![a-z])|รหัส/i;
 const PHONE_WORDS =
   /手机|手機|电话|電話|(?<![a-z])(phone|mobile|celular|tel[ée]fone?o?|telepon|ponsel|hp|whatsapp)(?![a-z])/i;
 /** Card keywords that name a card which is not a payment card. */
 const NOT_PAYMENT_CARD =
-  /身份|社保|医保|会员|會員|购物卡|礼品卡|加油卡|公交卡|校园卡|ประชาชน|(?<![a-z])(PAN|id|identity|identidad|identidade|identitas|tanda|keluarga|aadhaa?r|national|student|gift|sim|library|member(ship)?|loyalty|sus|cidad[ãa]o)(?![a-z])/i;
+  /身份|社保|医保|医疗|就诊|就診|健康卡|会员|會員|购物卡|礼品卡|加油卡|公交卡|校园卡|ประชาชน|(?<![a-z])(PAN|id|identity|identidad|identidade|identitas|tanda|keluarga|aadhaa?r|national|student|gift|sim|library|member(ship)?|loyalty|insurance|health|medical|seguro|salud|asuransi|sus|cidad[ãa]o)(?![a-z])/i;
 const CARD_SKIP = new RegExp(
   `${OTP_WORDS.source}|${PHONE_WORDS.source}|${NOT_PAYMENT_CARD.source}|预留|有效期|安全码`,
   'i',
@@ -109,6 +110,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     weight: 0.9,
   },
   { kind: 'phone', lang: 'es', match: w('tel[ée]fono|celular|m[óo]vil|cel|n[uú]mero de contacto'), skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'es', match: w('(n[uú]mero de )?l[íi]nea( m[óo]vil| telef[óo]nica)?'), skip: OTP_WORDS, weight: 0.6 },
   { kind: 'phone', lang: 'pt', match: w('telefone|celular|whats'), skip: OTP_WORDS, weight: 0.9 },
   {
     kind: 'phone',
@@ -133,11 +135,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     kind: 'bank-card',
     lang: 'en',
-    match: w('card ?(no|num|number|nr)|cardnumber|debit ?card|credit ?card|bank ?card|atm card|cc ?(no|num|number)|ccnum|card'),
+    match: w('card ?(no|num|number|nr)|cardnumber|debit ?card|credit ?card|bank ?card|atm card|cc ?(no|num|number)|ccnum'),
     skip: CARD_SKIP,
     weight: 0.9,
   },
-  { kind: 'bank-card', lang: 'en', match: w('bank account( number| no)?|account ?(number|no)|iban|clabe'), skip: CARD_SKIP, weight: 0.8 },
+  { kind: 'bank-card', lang: 'en', match: w('card'), skip: CARD_SKIP, weight: 0.55 },
+  // A bare English "account number" is as often a utility or insurance account: bank words required.
+  { kind: 'bank-card', lang: 'en', match: w('bank account( number| no)?|iban|clabe'), skip: CARD_SKIP, weight: 0.8 },
   {
     kind: 'bank-card',
     lang: 'es',
@@ -177,8 +181,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   { kind: 'otp', lang: 'vi', match: w('mã ?(otp|xác nhận|xác thực|xác minh)'), weight: 0.95 },
   { kind: 'otp', lang: 'th', match: /รหัส ?OTP|รหัสยืนยัน|รหัสผ่านครั้งเดียว/i, weight: 0.95 },
   { kind: 'otp', lang: 'hi', match: /ओटीपी|सत्यापन कोड/, weight: 0.95 },
+  { kind: 'otp', lang: 'zh', match: /短信|簡訊|收到的/, weight: 0.45 },
   // A bare "code" is weak: only with a digit-box shape or a numeric hint does it reach the bar.
-  { kind: 'otp', lang: 'mul', match: w('code|c[óo]digo|kode|mã|token|verification|verificaci[óo]n|verifikasi'), weight: 0.4 },
+  { kind: 'otp', lang: 'mul', match: w('code|c[óo]digo|kode|mã|token|verification|verificaci[óo]n|verifikasi'), weight: 0.45 },
 ];
 
 export const NEGATIVE_RULES: readonly NegativeRule[] = [
@@ -215,8 +220,8 @@ export const NEGATIVE_RULES: readonly NegativeRule[] = [
   },
   {
     what: 'person name',
-    match: /姓名|名字|姓氏|户名|戶名|持卡人|开户名|收款人|ชื่อ|नाम|(?<![a-z])((first|last|full|middle|given|family|sur|user|nick|holder|account|card) ?name|name|nombres?|apellidos?|nama|nome|sobrenome|họ (và )?tên|tên|titular|holder|pemilik|beneficiar(y|io))(?![a-z])/i,
-    skip: /号|號|码|碼|(?<![a-z])(n[uú]mero|number|no|num|nro|nomor|số)(?![a-z])/i,
+    match: /姓名|名字|姓氏|户名|戶名|持卡人|开户名|收款人|ชื่อ|नाम|(?<![a-z])((first|last|full|middle|given|family|sur|user|nick|holder|account|card) ?name|name|nombres?|apellidos?|nama|nome|sobrenome|họ (và )?tên|tên|(card|account) ?holder|titular de la (cuenta|tarjeta)|pemilik rekening|beneficiar(y|io))(?![a-z])/i,
+    skip: new RegExp(`号|號|码|碼|(?<![a-z])(n[uú]mero|number|no|num|nro|nomor|số)(?![a-z])|${PHONE_WORDS.source}`, 'i'),
   },
   {
     what: 'date',
@@ -224,7 +229,7 @@ export const NEGATIVE_RULES: readonly NegativeRule[] = [
   },
   {
     what: 'other number',
-    match: /工号|工號|员工|学号|學號|订单|訂單|运单|快递单|优惠码|优惠券|兑换码|邀请码|邀請碼|推荐码|推薦碼|推广码|会员|會員|礼品卡|卡密|(?<![a-z])(employee|staff|student|tracking|waybill|resi|coupon|cup[óo]n|cupom|voucher|promo\w*|discount|descuento|desconto|diskon|gift|redeem|invit\w*|convite|undangan|referral|referido|indica[çc][ãa]o|referal|membership|order ?(id|no|num|number)?|pedido|orden|pesanan|expediente|policy|p[óo]liza|ticket|serial|imei|license|placa|booking|reserva\w*)(?![a-z])/i,
+    match: /条码|條碼|载具|載具|工号|工號|员工|学号|學號|订单|訂單|运单|快递单|优惠码|优惠券|兑换码|邀请码|邀請碼|推荐码|推薦碼|推广码|会员|會員|礼品卡|卡密|(?<![a-z])(employee|staff|student|tracking|waybill|resi|coupon|cup[óo]n|cupom|voucher|promo\w*|discount|descuento|desconto|diskon|gift|redeem|invit\w*|convite|undangan|referral|referido|indica[çc][ãa]o|referal|membership|order ?(id|no|num|number)?|pedido|orden|pesanan|expediente|policy|p[óo]liza|ticket|serial|imei|license|placa|booking|reserva\w*)(?![a-z])/i,
   },
   {
     what: 'address or job',
@@ -256,11 +261,11 @@ export const AUTOCOMPLETE_KINDS: Readonly<Record<string, FieldKind>> = {
 
 /** autocomplete tokens that say the field is something else. */
 export const AUTOCOMPLETE_NOT =
-  /^(tel-country-code|tel-area-code|tel-extension|postal-code|email|name|given-name|family-name|additional-name|nickname|username|current-password|new-password|bday\S*|cc-name|cc-exp\S*|cc-csc|cc-type|transaction-amount|street-address|address-line\d|address-level\d|country|country-name|organization|url|sex)$/;
+  /^(tel-country-code|tel-area-code|tel-extension|postal-code|email|name|given-name|family-name|additional-name|nickname|bday\S*|cc-name|cc-exp\S*|cc-csc|cc-type|transaction-amount|street-address|address-line\d|address-level\d|country|country-name|organization|url|sex)$/;
 
 /** Types a field of ours never has (checked before anything else). */
 export const SKIP_TYPES =
-  /^(hidden|password|checkbox|radio|file|submit|button|reset|image|range|color|date|datetime-local|month|week|time|email|url|search)$/;
+  /^(hidden|checkbox|radio|file|submit|button|reset|image|range|color|date|datetime-local|month|week|time|email|url|search)$/;
 
 /** Lowest maxlength that can hold each kind (one box; split fields use the total). */
 export const MIN_LENGTH: Readonly<Record<FieldKind, number>> = { 'national-id': 6, phone: 6, 'bank-card': 12, otp: 4 };

@@ -56,22 +56,32 @@ export function previousText(el: Element): string {
   return '';
 }
 
-const countControls = (el: Element): number => el.querySelectorAll(CONTROLS).length;
+/**
+ * Whether `el` holds exactly `n` fillable controls. The tag counts (live collections, cheap to
+ * re-read) settle big containers at once, so a 2,000-input form is not re-queried per field.
+ */
+export function holdsControls(el: Element, n: number): boolean {
+  const tags = ['input', 'select', 'textarea'].reduce((sum, t) => sum + el.getElementsByTagName(t).length, 0);
+  return tags >= n && tags <= n + 8 && el.querySelectorAll(CONTROLS).length === n;
+}
 
 /**
  * Text around `start` that belongs to a field of `controls` inputs: the largest ancestor holding
- * only those inputs, else the previous sibling. Long text is a paragraph and is dropped.
+ * only those inputs whose text is still a caption (≤ NEARBY_MAX), else the previous sibling.
  */
 export function nearbyText(start: Element, controls = 1): string {
   let top = start;
+  let text = '';
   const stop = start.ownerDocument?.body;
-  for (let p = start.parentElement, depth = 0; p && p !== stop && depth < 6; p = p.parentElement, depth++) {
-    if (countControls(p) !== controls) break;
+  for (let p = controls === 1 ? start.parentElement : start, depth = 0; p && p !== stop && depth < 6; p = p.parentElement, depth++) {
+    if (!holdsControls(p, controls)) break;
+    const t = textOf(p, NEARBY_MAX);
+    if (t.length > NEARBY_MAX) break;
     top = p;
+    // Separators between split boxes ("-", "/") are not a caption.
+    if (/\p{L}/u.test(t)) text = t;
   }
-  let text = top === start && controls === 1 ? '' : textOf(top, NEARBY_MAX);
-  if (!text) text = previousText(top);
-  return text.length > NEARBY_MAX ? '' : text;
+  return text || previousText(top);
 }
 
 function byId(root: Node, id: string): Element | null {
@@ -79,23 +89,30 @@ function byId(root: Node, id: string): Element | null {
   return typeof r.getElementById === 'function' ? r.getElementById(id) : null;
 }
 
+/** Labels by their `for` id: built once per scan so a page of 2,000 labels is read once, not per field. */
+export type LabelIndex = Map<string, Element[]>;
+
+export function labelIndex(root: ParentNode): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const l of root.querySelectorAll('label[for]')) {
+    const id = l.getAttribute('for') ?? '';
+    index.set(id, [...(index.get(id) ?? []), l]);
+  }
+  return index;
+}
+
 /** <label for>, a wrapping <label>, and aria-labelledby, looked up in the field's own root. */
-export function labelText(el: Element): string {
+export function labelText(el: Element, index?: LabelIndex): string {
   const root = el.getRootNode();
   const parts: string[] = [];
-  const native = (el as HTMLInputElement).labels;
-  if (native) {
-    for (const l of native) parts.push(textOf(l));
-  } else {
-    const id = el.id;
-    if (id && 'querySelectorAll' in root) {
-      for (const l of (root as ParentNode).querySelectorAll('label[for]')) {
-        if (l.getAttribute('for') === id) parts.push(textOf(l));
-      }
-    }
-    const wrap = el.closest('label');
-    if (wrap) parts.push(textOf(wrap));
+  // Not el.labels: slower in Chromium and rebuilt by a fresh query on every read in happy-dom.
+  const id = el.id;
+  if (id && 'querySelectorAll' in root) {
+    const labels = index ? index.get(id) ?? [] : (root as ParentNode).querySelectorAll(`label[for="${id.replace(/["\\]/g, '\\$&')}"]`);
+    for (const l of labels) parts.push(textOf(l));
   }
+  const wrap = el.closest('label');
+  if (wrap && !wrap.hasAttribute('for')) parts.push(textOf(wrap));
   for (const ref of attr(el, 'aria-labelledby').split(/\s+/)) {
     const target = ref ? byId(root, ref) : null;
     if (target) parts.push(textOf(target));
@@ -103,7 +120,8 @@ export function labelText(el: Element): string {
   return squash(parts.join(' ')).slice(0, LABEL_MAX);
 }
 
-export function fieldSignals(el: Element): FieldSignals {
+/** `labels`: pass a labelIndex() of the field's root when reading many fields of one page. */
+export function fieldSignals(el: Element, labels?: LabelIndex): FieldSignals {
   const ml = parseInt(attr(el, 'maxlength'), 10);
   return {
     autocomplete: attr(el, 'autocomplete').toLowerCase(),
@@ -116,7 +134,7 @@ export function fieldSignals(el: Element): FieldSignals {
     placeholder: squash(attr(el, 'placeholder')),
     // title is what a screen reader falls back to when there is no aria-label.
     ariaLabel: squash(attr(el, 'aria-label') || attr(el, 'title')),
-    label: labelText(el),
+    label: labelText(el, labels),
     nearby: nearbyText(el),
   };
 }

@@ -11,6 +11,8 @@ const clipReasons = (reasons: readonly Reason[]): Reason[] =>
 
 const clipLoan = (loan: LoanVerdict): LoanVerdict => ({ ...loan, reasons: clipReasons(loan.reasons) });
 
+const NOT_A_SIGN_UP: LoanVerdict = { isLoanPage: false, score: 0, reasons: [] };
+
 export function buildFrameVerdict(doc: Document, isTop: boolean): FrameVerdictMessage {
   const url = doc.location?.href ?? '';
   const scanned = scanFields(doc);
@@ -22,7 +24,8 @@ export function buildFrameVerdict(doc: Document, isTop: boolean): FrameVerdictMe
     url,
     title: isTop ? doc.title.slice(0, 500) : '',
     isTop,
-    loan: isTop ? clipLoan(classifyLoanDocument(doc, url, scanned.map((field) => field.verdict))) : null,
+    // A page without a single personal-data field is never a sign-up page: skip the page text then.
+    loan: isTop ? (scanned.length > 0 ? clipLoan(classifyLoanDocument(doc, url, scanned.map((field) => field.verdict))) : NOT_A_SIGN_UP) : null,
     fields: own.slice(0, 200).map(({ selector, verdict }) => ({
       selector: selector.slice(0, 1000),
       kind: verdict.kind,

@@ -1,13 +1,13 @@
 // The messages.json format (placeholders, $1…$9, $$) for code that runs outside the browser's
 // i18n: the CLI prints reasons in English from the same public/_locales files the extension uses.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const messagesFileSchema = z.record(
   z.string(),
   z.object({
     message: z.string(),
-    description: z.string().optional(),
-    placeholders: z.record(z.string(), z.object({ content: z.string(), example: z.string().optional() })).optional(),
+    description: z.optional(z.string()),
+    placeholders: z.optional(z.record(z.string(), z.object({ content: z.string(), example: z.optional(z.string()) }))),
   }),
 );
 export type MessagesFile = z.infer<typeof messagesFileSchema>;

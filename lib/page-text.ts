@@ -13,7 +13,7 @@ export interface PageText {
 
 /** DOM counts the text alone cannot give; all but the first two are optional for callers. */
 export interface PageSignals {
-  /** `<input type=range>` and `[role=slider]`: loan amount / term sliders. */
+  /** `<input type=range>` and `[role=slider]` that can be amount / term sliders (not 0–100 ones). */
   rangeInputs: number;
   /** Inputs whose name, id, placeholder or label attribute names an amount. */
   amountInputs: number;
@@ -34,7 +34,9 @@ const MAX_BUTTON_TEXT = 40;
 const MAX_SHADOW_ROOTS = 8;
 const MAX_INPUTS = 150;
 const MAX_PARAGRAPHS = 80;
-const LONG_PARAGRAPH = 80;
+// A long paragraph: 160 Latin characters or 80 CJK ones (a CJK character carries about a word).
+const LONG_PARAGRAPH = 160;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 // Subtrees that are not readable text (code, option lists), or are site-wide chrome: a bank's menu
 // and footer list its loans on every page, so they must not count as what this page is about.
@@ -42,7 +44,8 @@ const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist', 'iframe', 'canvas', 'video',
   'audio', 'object', 'textarea', 'nav', 'footer',
 ]);
-const CHROME = 'nav,footer,[role=navigation],[role=contentinfo],[hidden],[aria-hidden="true"]';
+// Menus built from divs: a class token naming navigation.
+const MENU_CLASS = /\b(nav|navbar|navigation|menu|menubar|submenu|breadcrumbs?)\b/i;
 const BUTTONS =
   'button,input[type=submit],input[type=button],[role=button],a[class*="btn" i],a[class*="button" i],' +
   'a[class*="cta" i],a[class*="apply" i],div[class*="btn" i],div[class*="button" i],div[class*="submit" i],' +
@@ -63,8 +66,17 @@ function isChrome(el: Element): boolean {
   if (SKIP_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'contentinfo') return true;
+  // A state class on a page wrapper ("nav-open", "has-navbar-fixed-top") must not hide the page:
+  // a menu never holds a form field.
+  if (MENU_CLASS.test(el.getAttribute('class') ?? '') && !el.querySelector('input,select,textarea')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Whether `el` or an ancestor (within its tree) is chrome or hidden. */
+function inChrome(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) if (isChrome(node)) return true;
+  return false;
 }
 
 /** Visible-ish text of `root`, appended to `out` up to MAX_BODY; open shadow roots met go to `shadows`. */
@@ -99,7 +111,7 @@ function collectTexts(roots: readonly ParentNode[], selector: string, max: numbe
 }
 
 function buttonText(el: Element): string {
-  if (el.closest(CHROME)) return '';
+  if (inChrome(el)) return '';
   if (el.localName === 'input') return squash((el as HTMLInputElement).value || el.getAttribute('aria-label'));
   const text = squash(el.textContent || el.getAttribute('aria-label'));
   // A real button says a few words; a long "button" is a card or a whole banner.
@@ -126,7 +138,7 @@ export function readPage(doc: Document, url: string): { text: PageText; roots: P
   const text: PageText = {
     title: squash(doc.title),
     headings: collectTexts(roots, 'h1,h2,h3,h4,h5,h6,[role=heading]', MAX_HEADINGS, (el) =>
-      el.closest(CHROME) ? '' : squash(el.textContent),
+      inChrome(el) ? '' : squash(el.textContent),
     ),
     buttons: collectTexts(roots, BUTTONS, MAX_BUTTONS, buttonText),
     links: collectTexts(roots, 'a[href]', MAX_LINKS, (el) => squash(el.textContent)),
@@ -142,6 +154,12 @@ export function extractPageText(doc: Document, url: string): PageText {
   return readPage(doc, url).text;
 }
 
+// A 0–100 (or 0–1) slider is a volume, zoom or progress control; an amount or term slider starts
+// above zero (3–36 months, 91–180 days) or goes far beyond 100 (1,000–200,000).
+function isAmountRange(min: string | null, max: string | null): boolean {
+  return Number(min ?? 0) > 0 || Number(max ?? 100) > 100;
+}
+
 /** Count sliders, amount / text inputs and article marks in `roots`; `amount` tests an input's attributes. */
 export function countSignals(doc: Document, roots: readonly ParentNode[], amount: RegExp): PageSignals {
   let rangeInputs = 0;
@@ -153,7 +171,7 @@ export function countSignals(doc: Document, roots: readonly ParentNode[], amount
       if (++seen > MAX_INPUTS) break;
       const type = (input.getAttribute('type') ?? '').toLowerCase();
       if (type === 'range') {
-        rangeInputs++;
+        if (isAmountRange(input.getAttribute('min'), input.getAttribute('max'))) rangeInputs++;
         continue;
       }
       if (!TEXT_INPUT_TYPES.has(type)) continue;
@@ -166,12 +184,15 @@ export function countSignals(doc: Document, roots: readonly ParentNode[], amount
       ].join(' ');
       if (amount.test(names)) amountInputs++;
     }
-    rangeInputs += root.querySelectorAll('[role=slider]').length;
+    for (const slider of root.querySelectorAll('[role=slider]'))
+      if (isAmountRange(slider.getAttribute('aria-valuemin'), slider.getAttribute('aria-valuemax'))) rangeInputs++;
   }
   let longParagraphs = 0;
   const paragraphs = doc.querySelectorAll('p');
   for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS; i++) {
-    if ((paragraphs[i]?.textContent ?? '').trim().length >= LONG_PARAGRAPH) longParagraphs++;
+    const text = (paragraphs[i]?.textContent ?? '').trim();
+    if (text.length >= LONG_PARAGRAPH / 2 && text.length + (text.match(CJK)?.length ?? 0) >= LONG_PARAGRAPH)
+      longParagraphs++;
   }
   const articleMarks =
     (doc.querySelector('article') ? 1 : 0) +

@@ -47,6 +47,9 @@ export async function launchWithExtension(options: { headless: boolean; extensio
       '--no-first-run',
       '--disable-quic',
       '--lang=en-US',
+      // Test and demo sites get real-looking names (www.prestaya.test, collector.leadsfast.test)
+      // that all resolve to this machine, so "which site receives the data" can be tested for real.
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,14 +1,20 @@
 // The bundled demo site, on 127.0.0.1 only: serves the fixture pages with an index, and records
 // every request sent to /api/* so the end-to-end tests can check what reached the "platform".
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 export const FIXTURE_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/pages');
+/** Pages with their own scripts that send data every way the guard must catch. */
+export const GUARD_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/guard');
 
 export interface RecordedRequest {
   method: string;
+  /** Host the request was addressed to (with the test's host mapping, a "site" name). */
+  host: string;
   url: string;
   contentType: string;
   body: string;
@@ -46,7 +52,7 @@ async function listPages(dir: string): Promise<PageInfo[]> {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function indexPage(pages: PageInfo[]): string {
+function indexPage(pages: PageInfo[], guardPages: string[]): string {
   const rows = pages
     .map(
       (p) =>
@@ -60,7 +66,9 @@ function indexPage(pages: PageInfo[]): string {
 <body><h1>LoanGuard demo site</h1>
 <p>Realistic loan sign-up pages and look-alike pages that are not about loans. Open one with LoanGuard loaded:
 the toolbar badge shows <b>!</b> on a detected loan page and the popup says why. Forms post to <code>/api/…</code> on this
-server, which only records them.</p><ul>${rows}</ul></body></html>`;
+server, which only records them.</p><ul>${rows}</ul>
+<h2>The guard at work</h2><p>Type a phone or ID number (e.g. 13800138000, 11010519491231002X) and send it any way these pages offer:</p>
+<ul>${guardPages.map((f) => `<li><a href="/guard/${encodeURIComponent(f)}">${escapeHtml(f)}</a></li>`).join('')}</ul></body></html>`;
 }
 
 function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
@@ -84,22 +92,29 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
+      // Pages post to collectors on other (mapped) hosts too: answer CORS, and don't count preflights.
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' };
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors);
+        res.end();
+        return;
+      }
       const body = await readBody(req);
-      requests.push({ method: req.method ?? 'GET', url: url.pathname + url.search, contentType: req.headers['content-type'] ?? '', body, at: Date.now() });
+      requests.push({ method: req.method ?? 'GET', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: url.pathname + url.search, contentType: req.headers['content-type'] ?? '', body, at: Date.now() });
       const wantsJson = (req.headers.accept ?? '').includes('json') || (req.headers['content-type'] ?? '').includes('json');
-      res.writeHead(200, { 'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8' });
+      res.writeHead(200, { ...cors, 'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8' });
       res.end(wantsJson ? JSON.stringify({ ok: true }) : '<!doctype html><meta charset="utf-8"><title>Received</title><p>Received by the demo server.</p>');
       return;
     }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(indexPage(await listPages(pagesDir)));
+      res.end(indexPage(await listPages(pagesDir), (await readdir(GUARD_PAGES_DIR)).filter((f) => f.endsWith('.html')).sort()));
       return;
     }
-    const match = /^\/pages\/([\w.-]+\.html)$/.exec(url.pathname);
-    if (match?.[1]) {
+    const match = /^\/(pages|guard)\/([\w.-]+\.html)$/.exec(url.pathname);
+    if (match?.[2]) {
       try {
-        const html = await readFile(path.join(pagesDir, match[1]));
+        const html = await readFile(path.join(match[1] === 'guard' ? GUARD_PAGES_DIR : pagesDir, match[2]));
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(html);
         return;
@@ -117,6 +132,7 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
       res.end();
     });
   });
+  server.on('upgrade', (req, socket) => acceptWebSocket(req, socket, requests));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -124,4 +140,49 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Just enough of RFC 6455 to record the text messages a page sends to /ws. */
+function acceptWebSocket(req: IncomingMessage, socket: Duplex, requests: RecordedRequest[]): void {
+  const key = req.headers['sec-websocket-key'];
+  if (!key || !(req.url ?? '').startsWith('/ws')) {
+    socket.destroy();
+    return;
+  }
+  const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  let buffer = Buffer.alloc(0);
+  socket.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      if (buffer.length < 2) return;
+      const opcode = buffer[0]! & 0x0f;
+      let length = buffer[1]! & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (buffer.length < 4) return;
+        length = buffer.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (buffer.length < 10) return;
+        length = Number(buffer.readBigUInt64BE(2));
+        offset = 10;
+      }
+      const masked = (buffer[1]! & 0x80) !== 0;
+      const total = offset + (masked ? 4 : 0) + length;
+      if (buffer.length < total) return;
+      const mask = masked ? buffer.subarray(offset, offset + 4) : undefined;
+      const payload = Buffer.from(buffer.subarray(total - length, total));
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i]! ^= mask[i % 4]!;
+      buffer = buffer.subarray(total);
+      if (opcode === 0x8) {
+        socket.end();
+        return;
+      }
+      if (opcode === 0x1) {
+        requests.push({ method: 'WS', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: req.url ?? '/ws', contentType: 'text', body: payload.toString('utf8'), at: Date.now() });
+      }
+    }
+  });
+  socket.on('error', () => socket.destroy());
 }

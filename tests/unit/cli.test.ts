@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/pages', name);
 
 function cli(args: string[], input?: string | Buffer) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: root, input, encoding: 'buffer', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: root, input, timeout: 60_000 });
   const stdout = result.stdout.toString('utf8');
   return {
     status: result.status,

@@ -10,12 +10,12 @@ describe('settings', () => {
   });
 
   it('round-trips a saved setting', async () => {
-    await saveSettings({ version: 1, phoneRegion: 'MX' });
+    await saveSettings({ ...DEFAULT_SETTINGS, phoneRegion: 'MX' });
     expect((await loadSettings()).settings.phoneRegion).toBe('MX');
   });
 
   it('refuses to save an invalid region', async () => {
-    await expect(saveSettings({ version: 1, phoneRegion: 'mexico' })).rejects.toThrow();
+    await expect(saveSettings({ ...DEFAULT_SETTINGS, phoneRegion: 'mexico' })).rejects.toThrow();
     expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({});
   });
 

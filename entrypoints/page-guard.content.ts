@@ -1,0 +1,20 @@
+// MAIN-world content script (every frame, document_start, before any page script): wraps the
+// page's ways of sending data and holds requests that carry watched values until the isolated-world
+// guard answers. Wiring only; see lib/network-guard.ts and lib/page-channel.ts.
+import { createNetworkGuard, type GuardAnswer } from '@/lib/network-guard';
+import { openMainChannel } from '@/lib/page-channel';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  world: 'MAIN',
+  main() {
+    const guard = createNetworkGuard({ post: (message) => channel.post(message) }, window);
+    const channel = openMainChannel(document, window, (message) => {
+      if (message && typeof message === 'object' && 'type' in message) guard.receive(message as GuardAnswer);
+    });
+    guard.install(window);
+  },
+});

@@ -1,0 +1,7 @@
+// In-page warning prompt, framed as prompt.html#<holdId> by the content script. Wiring only.
+import { render } from 'preact';
+import { PromptApp } from '@/components/PromptApp';
+import '@/components/theme.css';
+import '@/components/prompt.css';
+
+render(<PromptApp hash={location.hash} />, document.getElementById('app')!);

@@ -1,0 +1,64 @@
+// An element LoanGuard places over a page (the prompt, the notice): a closed shadow root the page
+// can't read, inline `!important` styles its CSS can't beat, and the browser's top layer (popover)
+// so page elements with a huge z-index can't cover it. If the page removes or restyles the host,
+// `ensure()` puts it back.
+
+export interface OverlayHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** Re-attach, re-style and bring to the top of the top layer; call when it may have been tampered with. */
+  ensure(raise?: boolean): void;
+  remove(): void;
+}
+
+export function createOverlayHost(doc: Document, style: Record<string, string>): OverlayHost {
+  const host = doc.createElement('loanguard-overlay');
+  const root = host.attachShadow({ mode: 'closed' });
+  host.setAttribute('popover', 'manual');
+  let applied: string | null = null;
+  const applyStyle = (): void => {
+    host.removeAttribute('style');
+    const base: Record<string, string> = {
+      all: 'initial',
+      position: 'fixed',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      background: 'transparent',
+      overflow: 'visible',
+      display: 'block',
+      visibility: 'visible',
+      opacity: '1',
+      'z-index': '2147483647',
+      'pointer-events': 'auto',
+      transform: 'none',
+      filter: 'none',
+      'clip-path': 'none',
+      ...style,
+    };
+    for (const [name, value] of Object.entries(base)) host.style.setProperty(name, value, 'important');
+    applied = host.getAttribute('style');
+  };
+  const showInTopLayer = (raise: boolean): void => {
+    try {
+      if (raise && host.matches(':popover-open')) host.hidePopover();
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // No popover support: the inline z-index still applies.
+    }
+  };
+  const ensure = (raise = false): void => {
+    if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (host.hasAttribute('hidden')) host.removeAttribute('hidden');
+    // Only rewrite what changed: our own writes would otherwise wake the watchdog again.
+    if (host.getAttribute('style') !== applied) applyStyle();
+    showInTopLayer(raise);
+  };
+  return {
+    host,
+    root,
+    ensure,
+    remove: () => host.remove(),
+  };
+}
