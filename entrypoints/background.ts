@@ -43,7 +43,11 @@ export default defineBackground(() => {
       case 'guard-hold': {
         if (tabId === undefined || fromExtensionPage(sender)) return undefined;
         const hold = holdFromMessage(message, tabId, sender.frameId ?? 0, sender.url ?? '', Date.now());
-        return (message.auditOnly ? recordAudit(hold) : openHold(hold)).then(() => ({ ok: true }));
+        if (message.auditOnly) return recordAudit(hold).then(() => ({ ok: true }));
+        // Stored before the prompt asks for it; shown by the top frame whichever frame holds the data.
+        return openHold(hold)
+          .then(() => tellFrame(tabId, 0, { type: 'show-prompt', holdId: hold.holdId }))
+          .then(() => ({ ok: true }));
       }
       case 'get-hold':
         return fromPrompt(sender) ? readHold(message.holdId) : undefined;
@@ -54,12 +58,13 @@ export default defineBackground(() => {
           if (!hold || sender.tab?.id !== hold.tabId) return { ok: false };
           await closeHold(hold, message.decision);
           await tellFrame(hold.tabId, hold.frameId, { type: 'hold-decided', holdId: hold.holdId, decision: message.decision });
+          await tellFrame(hold.tabId, 0, { type: 'close-prompt', holdId: hold.holdId });
           return { ok: true };
         });
       case 'prompt-obscured':
         if (!fromPrompt(sender)) return undefined;
         return readHold(message.holdId).then(async (hold) => {
-          if (hold && sender.tab?.id === hold.tabId) await tellFrame(hold.tabId, hold.frameId, { type: 'raise-prompt', holdId: hold.holdId });
+          if (hold && sender.tab?.id === hold.tabId) await tellFrame(hold.tabId, 0, { type: 'raise-prompt', holdId: hold.holdId });
           return { ok: Boolean(hold) };
         });
     }

@@ -76,8 +76,11 @@ export const holdDecidedSchema = z.object({
   holdId: holdIdSchema,
   decision: z.enum(USER_DECISIONS),
 });
+/** Background → the tab's top frame, which hosts every prompt (a small iframe is no place for one). */
+export const showPromptSchema = z.object({ type: z.literal('show-prompt'), holdId: holdIdSchema });
 export const raisePromptSchema = z.object({ type: z.literal('raise-prompt'), holdId: holdIdSchema });
-export const toContentSchema = z.discriminatedUnion('type', [holdDecidedSchema, raisePromptSchema]);
+export const closePromptSchema = z.object({ type: z.literal('close-prompt'), holdId: holdIdSchema });
+export const toContentSchema = z.discriminatedUnion('type', [holdDecidedSchema, showPromptSchema, raisePromptSchema, closePromptSchema]);
 export type ToContentMessage = z.infer<typeof toContentSchema>;
 
 /**

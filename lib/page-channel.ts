@@ -8,6 +8,8 @@
 // returns. A page can't listen for a name it doesn't know. (It could still bypass the MAIN-world
 // wrappers by other means; see README "What LoanGuard cannot catch".)
 
+import { randomId } from './random-id';
+
 const HELLO_FROM_MAIN = 'loanguard:hello-main';
 const HELLO_FROM_ISOLATED = 'loanguard:hello-isolated';
 
@@ -66,7 +68,7 @@ function connect(doc: Document, natives: Natives, secret: string, onMessage: Han
  */
 export function openIsolatedChannel(doc: Document, win: Window & typeof globalThis, onMessage: Handler): PageChannel {
   const natives = captureNatives(win);
-  const secret = crypto.randomUUID();
+  const secret = randomId();
   const announce = (): void => {
     natives.dispatchEvent.call(doc, new natives.CustomEvent(HELLO_FROM_ISOLATED, { detail: secret }));
   };
@@ -86,7 +88,7 @@ export function openMainChannel(doc: Document, win: Window & typeof globalThis, 
   const queue: unknown[] = [];
   const onSecret = (event: Event): void => {
     const secret = (event as CustomEvent<unknown>).detail;
-    if (channel || typeof secret !== 'string' || !/^[0-9a-f-]{36}$/.test(secret)) return;
+    if (channel || typeof secret !== 'string' || !/^[0-9a-f]{32}$/.test(secret)) return;
     natives.removeEventListener.call(doc, HELLO_FROM_ISOLATED, onSecret);
     channel = connect(doc, natives, secret, onMessage, 'loanguard:m2i:', 'loanguard:i2m:');
     channel.post({ type: 'hello' });

@@ -11,6 +11,7 @@ import type { Reason } from '../types';
 import { GuardController } from './guard-controller';
 import { PromptFrames } from './prompt-frames';
 import { TrackedValues } from './tracked-values';
+import { randomId } from '../random-id';
 
 export interface PageStatus {
   isLoanPage: boolean;
@@ -48,9 +49,7 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
       report: (message) => {
         void browser.runtime.sendMessage(message).catch(() => undefined);
       },
-      showPrompt: (holdId) => prompts.show(holdId),
-      removePrompt: (holdId) => prompts.remove(holdId),
-      newHoldId: () => crypto.randomUUID(),
+      newHoldId: randomId,
       now: () => Date.now(),
       settings: () => settings,
       trustedSites: () => trusted,
@@ -139,12 +138,26 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
     cleanups.push(() => win.removeEventListener('submit', onSubmitHold, true));
   }
 
-  // Answers from the prompt, relayed by the background to this very frame.
+  // From the background: the user's answer (to the frame that holds the request) and the prompt's
+  // show / raise / close (to the top frame, which hosts every prompt of the tab).
   const onRuntimeMessage = (raw: unknown): undefined => {
     const parsed = toContentSchema.safeParse(raw);
     if (!parsed.success) return undefined;
-    if (parsed.data.type === 'hold-decided') controller.onDecided(parsed.data.holdId, parsed.data.decision);
-    else prompts.raise(parsed.data.holdId);
+    const { holdId } = parsed.data;
+    switch (parsed.data.type) {
+      case 'hold-decided':
+        controller.onDecided(holdId, parsed.data.decision);
+        break;
+      case 'show-prompt':
+        prompts.show(holdId);
+        break;
+      case 'raise-prompt':
+        prompts.raise(holdId);
+        break;
+      case 'close-prompt':
+        prompts.remove(holdId);
+        break;
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
@@ -158,7 +171,7 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
     trustedSites: () => trusted,
     stop: () => {
       for (const cleanup of cleanups.splice(0)) cleanup();
-      for (const holdId of controller.openHoldIds()) prompts.remove(holdId);
+      prompts.removeAll();
     },
   };
 }

@@ -15,10 +15,8 @@ export const SEND_ONCE_WINDOW_MS = 10_000;
 export interface GuardEnvironment {
   /** To the MAIN-world wrappers. */
   answer(message: GuardAnswer): void;
-  /** To the background: record (audit) or ask (opens the prompt there). */
+  /** To the background: record (audit-only) or ask (the background has the top frame show the prompt). */
   report(message: GuardHoldMessage): void;
-  showPrompt(holdId: string): void;
-  removePrompt(holdId: string): void;
   newHoldId(): string;
   now(): number;
   settings(): Settings;
@@ -95,7 +93,6 @@ export class GuardController {
     const holdId = this.env.newHoldId();
     this.holds.set(holdId, { holdId, host, requestIds: [], replays: [] });
     this.env.report({ ...base, holdId, auditOnly: false });
-    this.env.showPrompt(holdId);
     return { action: 'hold', holdId };
   }
 
@@ -120,7 +117,6 @@ export class GuardController {
     const hold = this.holds.get(holdId);
     if (!hold) return;
     this.holds.delete(holdId);
-    this.env.removePrompt(holdId);
     const send = decision !== 'cancelled';
     if (send) this.passes.set(hold.host, this.env.now() + SEND_ONCE_WINDOW_MS);
     this.env.answer({ type: 'release', requestIds: hold.requestIds, send });
@@ -129,9 +125,5 @@ export class GuardController {
 
   isHeld(holdId: string): boolean {
     return this.holds.has(holdId);
-  }
-
-  openHoldIds(): string[] {
-    return [...this.holds.keys()];
   }
 }

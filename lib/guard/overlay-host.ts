@@ -15,7 +15,7 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
   const host = doc.createElement('loanguard-overlay');
   const root = host.attachShadow({ mode: 'closed' });
   host.setAttribute('popover', 'manual');
-  let applied: string | null = null;
+  let applied: string | null | undefined; // the style attribute as last written by us
   const applyStyle = (): void => {
     host.removeAttribute('style');
     const base: Record<string, string> = {

@@ -52,6 +52,10 @@ export class PromptFrames {
     if (this.open.size === 0) this.stopWatchdog();
   }
 
+  removeAll(): void {
+    for (const holdId of [...this.open.keys()]) this.remove(holdId);
+  }
+
   private check = (): void => {
     for (const overlay of this.open.values()) overlay.ensure();
   };

@@ -3,10 +3,14 @@
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import type { TabVerdict } from '../../lib/messages';
+import type { Frame, Page } from 'playwright-core';
 
 /** The slice of the `chrome` API these helpers call inside the extension's service worker. */
 declare const chrome: {
-  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>> };
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
@@ -40,6 +44,61 @@ export async function waitForTabVerdict(harness: Harness, url: string, timeoutMs
   }
   throw new Error(`no verdict recorded for ${url} within ${timeoutMs} ms`);
 }
+
+/** A page of the guard fixtures served under a (mapped) host name, e.g. www.prestaya.test. */
+export function guardUrl(harness: Harness, file: string, host = 'www.shandianjie.test'): string {
+  return `http://${host}:${new URL(harness.server.origin).port}/guard/${file}`;
+}
+
+/**
+ * The LoanGuard prompt frame inside `page`, once it is there and its send buttons are unlocked.
+ * Polls with evaluate: after the guard cancels a form navigation, Playwright's own waiting
+ * helpers keep waiting for that navigation to finish.
+ */
+export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
+    const unlocked = await frame
+      ?.evaluate(() => document.querySelector<HTMLButtonElement>('button[data-decision="sent-once"]')?.disabled === false)
+      .catch(() => false);
+    if (frame && unlocked) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no LoanGuard prompt appeared');
+}
+
+export async function promptCount(page: Page): Promise<number> {
+  return page.frames().filter((f) => f.url().includes('/prompt.html')).length;
+}
+
+/** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
+export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<void> {
+  const frameBox = await (await prompt.frameElement()).boundingBox();
+  const button = await prompt.evaluate((d) => {
+    const rect = document.querySelector(`button[data-decision="${d}"]`)!.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  }, decision);
+  if (!frameBox) throw new Error('prompt frame has no box');
+  await prompt.page().mouse.click(frameBox.x + button.x, frameBox.y + button.y);
+}
+
+/** Requests the demo server received whose path starts with `prefix`. */
+export function received(harness: Harness, prefix: string) {
+  return harness.server.requests.filter((r) => r.url.startsWith(prefix));
+}
+
+/** Set the extension's stored settings / trusted list directly, as the options page would. */
+export async function setStorage(harness: Harness, items: Record<string, unknown>): Promise<void> {
+  await harness.browser.serviceWorker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+export async function readStorage(harness: Harness, key: string): Promise<unknown> {
+  const items = await harness.browser.serviceWorker.evaluate((k) => chrome.storage.local.get(k), key);
+  return items[key];
+}
+
+export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function badgeText(harness: Harness, tabId: number): Promise<string> {
   return harness.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
