@@ -25,12 +25,15 @@ export default defineContentScript({
       scan: () => {
         const message = buildFrameVerdict(document, isTop);
         if (isTop && message.loan) {
-          guard.setPageStatus({ isLoanPage: message.loan.isLoanPage, loanReasons: message.loan.reasons });
-          const trusted = hostIsTrusted(location.hostname, guard.trustedSites());
-          if (message.loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
-            noticeShown = true;
-            showLoanNotice(document, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
-          }
+          const loan = message.loan;
+          guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
+          void guard.ready.then(() => {
+            const trusted = hostIsTrusted(location.hostname, guard.trustedSites());
+            if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
+              noticeShown = true;
+              showLoanNotice(document, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+            }
+          });
         }
         const signature = JSON.stringify(message);
         if (signature === lastSent) return;

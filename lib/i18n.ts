@@ -16,9 +16,14 @@ export function t(key: string, substitutions?: string | string[]): string {
   return text || key;
 }
 
+/** Field kinds named inside a reason's detail ("phone, national-id") are shown by their names. */
+const KIND_CODE = /\b(national-id|phone|bank-card|otp)\b/g;
+
 /** A classifier reason in the user's language ("Title mentions loans: 借款"). */
 export function describeReason(reason: Reason, lookup: (key: string, subs?: string[]) => string = t): string {
   const key = `reason_${reason.code}`;
-  const text = lookup(key, [reason.detail]);
+  const detail =
+    reason.code === 'sensitive_fields' ? reason.detail.replace(KIND_CODE, (kind) => lookup(`kind_${kind.replace('-', '_')}`)) : reason.detail;
+  const text = lookup(key, [detail]);
   return text === key ? `${reason.code}: ${reason.detail}` : text;
 }

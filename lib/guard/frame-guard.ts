@@ -19,6 +19,8 @@ export interface PageStatus {
 }
 
 export interface FrameGuard {
+  /** Settles once the stored settings and trusted list have been read. */
+  ready: Promise<void>;
   setPageStatus(status: PageStatus): void;
   settings(): Settings;
   trustedSites(): readonly string[];
@@ -62,10 +64,13 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
   });
 
   // Settings and the trusted list: read once, then follow changes made in the options page or prompt.
-  void browser.storage.local.get([SETTINGS_KEY, TRUSTED_KEY]).then((stored) => {
-    settings = parseSettings(stored[SETTINGS_KEY]).settings;
-    trusted = trustedSiteNames(parseTrustedList(stored[TRUSTED_KEY]).list);
-  });
+  const ready = browser.storage.local.get([SETTINGS_KEY, TRUSTED_KEY]).then(
+    (stored) => {
+      settings = parseSettings(stored[SETTINGS_KEY]).settings;
+      trusted = trustedSiteNames(parseTrustedList(stored[TRUSTED_KEY]).list);
+    },
+    () => undefined, // unreadable storage: defaults, which are the careful choice
+  );
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
     if (SETTINGS_KEY in changes) settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
@@ -164,6 +169,7 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
   cleanups.push(() => browser.runtime.onMessage.removeListener(onRuntimeMessage));
 
   return {
+    ready,
     setPageStatus: (next) => {
       status = next;
     },

@@ -79,8 +79,8 @@ describe('popup', () => {
     expect(reasonItems.length).toBeGreaterThan(0);
     expect(reasonItems.some((text) => /^[a-z_]+: /.test(text))).toBe(false);
     const fieldsText = await popup.locator('main').innerText();
-    expect(fieldsText).toMatch(/National ID/i);
-    expect(fieldsText).toMatch(/Phone/i);
+    expect(fieldsText).toMatch(/ID number/);
+    expect(fieldsText).toMatch(/Phone number/);
     await popup.close();
     await page.close();
   });

@@ -184,6 +184,64 @@ describe('route 5: iframes, open shadow roots, late fields, single-page navigati
   });
 });
 
+describe('decisions, settings and the passive notice', () => {
+  it('records each decision as a ShareEvent with masked values only; no raw value is stored anywhere', async () => {
+    await setStorage(harness, { shareEvents: [] });
+    await fillApplication(page);
+    await page.click('#send-fetch-json');
+    await answer(await waitForPrompt(page), 'cancelled');
+    await expect.poll(async () => ((await readStorage(harness, 'shareEvents')) as unknown[]).length).toBe(3);
+    const events = (await readStorage(harness, 'shareEvents')) as { decision: string; route: string; destinationSite: string; pageUrl: string; item: { kind: string; masked: string } }[];
+    expect(events.map((e) => e.item.kind).sort()).toEqual(['bank-card', 'national-id', 'phone']);
+    expect(events.every((e) => e.decision === 'cancelled' && e.route === 'fetch' && e.destinationSite === 'shandianjie.test')).toBe(true);
+    expect(events.find((e) => e.item.kind === 'phone')!.item.masked).toBe('138****8000');
+    expect(events[0]!.pageUrl).toMatch(/^http:\/\/www\.shandianjie\.test:\d+\/guard\/apply\.html$/);
+    const everything = JSON.stringify(
+      await harness.browser.serviceWorker.evaluate(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]),
+    );
+    for (const raw of [PHONE, ID, '4111111111111111', '4111 1111 1111 1111']) expect(everything).not.toContain(raw);
+  });
+
+  it('audit-only mode lets the data go without asking, and records it', async () => {
+    await setStorage(harness, { shareEvents: [], settings: { version: 1, auditOnly: true } });
+    try {
+      await fillApplication(page);
+      await page.click('#send-fetch-json');
+      await expect.poll(() => received(harness, '/api/fetch-json').length).toBe(1);
+      expect(await promptCount(page)).toBe(0);
+      await expect.poll(async () => ((await readStorage(harness, 'shareEvents')) as { decision: string }[]).map((e) => e.decision)).toEqual([
+        'audit-only',
+        'audit-only',
+        'audit-only',
+      ]);
+    } finally {
+      await setStorage(harness, { settings: { version: 1 } });
+    }
+  });
+
+  it('a kind switched off is not asked about', async () => {
+    await setStorage(harness, { settings: { version: 1, watch: { 'national-id': 'off', 'bank-card': 'off', phone: 'off', otp: 'off' } } });
+    try {
+      await fillApplication(page);
+      await page.click('#send-xhr-form');
+      await expect.poll(() => received(harness, '/api/xhr-form').length).toBe(1);
+      expect(await promptCount(page)).toBe(0);
+    } finally {
+      await setStorage(harness, { settings: { version: 1 } });
+    }
+  });
+
+  it('shows the passive notice on a detected loan page before anything is typed, and not on a trusted one', async () => {
+    await page.goto(guardUrl(harness, 'apply.html'));
+    const noticeShown = () => page.evaluate(() => document.querySelectorAll('loanguard-overlay').length);
+    await expect.poll(noticeShown).toBe(1);
+    await setStorage(harness, { trustedSites: { version: 1, sites: [{ site: 'shandianjie.test', addedAt: 1, note: '' }] } });
+    await page.reload();
+    await settle(700);
+    expect(await noticeShown()).toBe(0);
+  });
+});
+
 describe('trusted sites and quiet pages', () => {
   it('never asks about a trusted site, and Trust this site adds it to the list', async () => {
     await fillApplication(page);

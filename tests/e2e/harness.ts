@@ -6,13 +6,18 @@ import type { TabVerdict } from '../../lib/messages';
 import type { Frame, Page } from 'playwright-core';
 
 /** The slice of the `chrome` API these helpers call inside the extension's service worker. */
-declare const chrome: {
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: ChromeSlice;
+}
+
+interface ChromeSlice {
   storage: {
     session: { get(keys: null): Promise<Record<string, unknown>> };
     local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>> };
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-};
+}
 
 export interface Harness {
   browser: ExtensionBrowser;

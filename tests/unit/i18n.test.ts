@@ -66,6 +66,11 @@ describe('describeReason', () => {
     const lookup = (key: string, subs?: string[]) => (key === 'reason_title_loan_words' ? `Title: ${subs?.[0]}` : key);
     expect(describeReason({ code: 'title_loan_words', detail: '借款', weight: 3 }, lookup)).toBe('Title: 借款');
   });
+  it('names the field kinds listed in a sensitive-fields reason', () => {
+    const lookup = (key: string, subs?: string[]) =>
+      ({ reason_sensitive_fields: `Asks for: ${subs?.[0]}`, kind_phone: 'Phone number', kind_national_id: 'ID number' })[key] ?? key;
+    expect(describeReason({ code: 'sensitive_fields', detail: 'phone, national-id', weight: 2 }, lookup)).toBe('Asks for: Phone number, ID number');
+  });
   it('falls back to code and detail for an unknown reason', () => {
     expect(describeReason({ code: 'mystery', detail: 'x', weight: 1 }, (key) => key)).toBe('mystery: x');
   });
