@@ -15,7 +15,8 @@ export default defineConfig({
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
     web_accessible_resources: [
       {
-        resources: ['prompt.html', 'chunks/*', 'assets/*'],
+        // frame-core.js: the content script's on-demand half, imported into frames that have inputs.
+        resources: ['prompt.html', 'frame-core.js', 'chunks/*', 'assets/*'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

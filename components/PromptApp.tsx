@@ -47,7 +47,7 @@ export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
       // Unit tests' fakeBrowser has no UI language; the page keeps its default.
     }
     if (!holdId) {
-      setState({ phase: 'expired' });
+      if (hash !== '' && hash !== '#') setState({ phase: 'expired' });
       return;
     }
     void (async () => {
@@ -60,6 +60,8 @@ export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
     })();
   }, [holdId]);
 
+  // Loaded ahead of time, no hold named yet: nothing to show.
+  if (hash === '' || hash === '#') return null;
   if (state.phase === 'ready' && holdId) {
     return (
       <PromptDialog

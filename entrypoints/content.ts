@@ -1,14 +1,11 @@
-// Content script (every frame, document_start, isolated world): reports what the frame is (fields,
-// loan verdict) to the background, and runs the guard that asks before personal data leaves.
+// Content script (every frame, document_start, isolated world) — the always-on bootstrap. It opens
+// the private channel to the MAIN-world wrappers before any page script runs, then waits: only
+// when the frame has a typable input does it load the classifiers and the guard (frame-core.js).
 // Wiring only; the logic lives in lib/.
 import { browser } from 'wxt/browser';
 import { watchFrame } from '@/lib/frame-watch';
-import { buildFrameVerdict } from '@/lib/frame-verdict';
-import { startFrameGuard } from '@/lib/guard/frame-guard';
-import { showLoanNotice } from '@/lib/guard/loan-notice';
-import { frameVerdictReplySchema } from '@/lib/messages';
-import { hostIsTrusted } from '@/lib/trust-match';
-import { t } from '@/lib/i18n';
+import { openIsolatedChannel } from '@/lib/page-channel';
+import type { FrameCore, startFrameCore } from '@/lib/frame-core';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -16,44 +13,41 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
-    const isTop = window === window.top;
-    const guard = startFrameGuard(document, window);
-    let lastSent = '';
-    let noticeShown = false;
-
+    let core: FrameCore | undefined;
+    let loading: Promise<void> | undefined;
+    // Typed into before the core is running (a field added late, typed at once): replayed to it.
+    const typedEarly = new Set<Element>();
+    const channel = openIsolatedChannel(document, window, (message) => core?.onQuestion(message));
+    const load = (): Promise<void> =>
+      (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/frame-core.js')).then(() => {
+        const start = (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore;
+        if (start) core = start(document, window, channel, typedEarly);
+        typedEarly.clear();
+      }));
+    const onEarlyInput = (event: Event): void => {
+      if (core) return;
+      const target = event.composedPath()[0];
+      if (target instanceof Element) typedEarly.add(target);
+      void load();
+    };
+    for (const type of ['input', 'change']) window.addEventListener(type, onEarlyInput, true);
+    // The background talks to the core (prompts, answers); a frame without inputs loads it then.
+    const onMessage = (message: unknown): undefined => {
+      void load().then(() => core?.onMessage(message));
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     const stopWatching = watchFrame(document, {
       scan: () => {
-        const message = buildFrameVerdict(document, isTop);
-        if (isTop && message.loan) {
-          const loan = message.loan;
-          guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
-          void guard.ready.then(() => {
-            const trusted = hostIsTrusted(location.hostname, guard.trustedSites());
-            if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
-              noticeShown = true;
-              showLoanNotice(document, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
-            }
-          });
-        }
-        const signature = JSON.stringify(message);
-        if (signature === lastSent) return;
-        lastSent = signature;
-        browser.runtime.sendMessage(message).then(
-          (reply: unknown) => {
-            // Sub-frames learn the top page's loan verdict from the background.
-            const parsed = frameVerdictReplySchema.safeParse(reply);
-            if (!isTop && parsed.success) guard.setPageStatus(parsed.data);
-          },
-          () => {
-            // The background may be restarting; the next scan reports again.
-            lastSent = '';
-          },
-        );
+        if (core) core.scan();
+        else void load().then(() => core?.scan());
       },
     });
     ctx.onInvalidated(() => {
       stopWatching();
-      guard.stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+      for (const type of ['input', 'change']) window.removeEventListener(type, onEarlyInput, true);
+      core?.stop();
     });
   },
 });

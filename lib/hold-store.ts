@@ -13,7 +13,14 @@ const holdKey = (holdId: string): string => `hold:${holdId}`;
 export function pageUrlForLog(url: string): string {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'file:' || parsed.origin === 'null' ? `${parsed.protocol}${parsed.pathname}` : `${parsed.origin}${parsed.pathname}`;
+    // A blob: page belongs to the page that made it, whose URL is inside.
+    if (parsed.protocol === 'blob:') return pageUrlForLog(parsed.pathname);
+    if (parsed.protocol === 'about:') return `about:${parsed.pathname}`;
+    if (parsed.origin !== 'null') return `${parsed.origin}${parsed.pathname}`;
+    // file:, and other schemes without a web origin: keep the host (a file server) and path.
+    if (parsed.host || parsed.protocol === 'file:') return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    // data:, javascript:: the "path" is the content itself and may hold the very data being guarded.
+    return parsed.protocol;
   } catch {
     return '';
   }
@@ -49,10 +56,12 @@ export function shareEventsFor(hold: Hold, decision: Decision, now: number): Sha
     at: now,
     decision,
     route: hold.route,
-    pageUrl: hold.page.url,
-    pageTitle: hold.page.title,
-    pageSite: hold.page.site,
-    destinationSite: hold.destination.site,
+    // Clamped to the event's limits: an over-long page URL or file path must not make the
+    // event invalid (appendShareEvents would reject, and the decision would never be applied).
+    pageUrl: hold.page.url.slice(0, 2048),
+    pageTitle: hold.page.title.slice(0, 500),
+    pageSite: hold.page.site.slice(0, 300),
+    destinationSite: hold.destination.site.slice(0, 300),
     isLoanPage: hold.isLoanPage,
     item,
   }));
@@ -68,13 +77,22 @@ export async function readHold(holdId: string): Promise<Hold | null> {
   return parsed.success ? parsed.data : null;
 }
 
+let trustQueue: Promise<unknown> = Promise.resolve();
+
+/** Adds a site to the trusted list; read-modify-write calls run one at a time, so none is lost. */
+function trustSite(site: string): Promise<void> {
+  const task = trustQueue.then(async () => {
+    const { list } = await loadTrustedList();
+    await saveTrustedList(withTrustedSite(list, site, Date.now()));
+  });
+  trustQueue = task.catch(() => undefined);
+  return task;
+}
+
 /** Applies the user's answer once: records it, trusts the site if asked, forgets the hold. */
 export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>): Promise<void> {
   await browser.storage.session.remove(holdKey(hold.holdId));
-  if (decision === 'trusted' && hold.destination.site) {
-    const { list } = await loadTrustedList();
-    await saveTrustedList(withTrustedSite(list, hold.destination.site, Date.now()));
-  }
+  if (decision === 'trusted' && hold.destination.site) await trustSite(hold.destination.site);
   await appendShareEvents(shareEventsFor(hold, decision, Date.now()));
 }
 

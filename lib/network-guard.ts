@@ -71,10 +71,13 @@ export function createNetworkGuard(channel: GuardChannel, top: PageWindow): Netw
       if (watched.length === 0) return nativeFetch.call(win, input, init);
       const isRequest = input instanceof win.Request;
       const url = absolute(win, isRequest ? (input as Request).url : input instanceof win.URL ? input.href : input);
-      const body = init?.body ?? (isRequest ? (input as Request).clone() : undefined);
-      return decideAsync('fetch', url, body).then((send) =>
-        send ? nativeFetch.call(win, input, init) : Promise.reject(new win.TypeError('Failed to fetch')),
-      );
+      // A Request carries its own body (unless init replaces it): read it from a copy, as a Blob
+      // (Request.body as a stream is missing in some browsers), so the page's Request stays unread.
+      const decision =
+        init?.body == null && isRequest
+          ? (input as Request).clone().blob().then((blob) => decideAsync('fetch', url, blob), () => decideAsync('fetch', url, undefined))
+          : decideAsync('fetch', url, init?.body);
+      return decision.then((send) => (send ? nativeFetch.call(win, input, init) : Promise.reject(new win.TypeError('Failed to fetch'))));
     };
   }
 

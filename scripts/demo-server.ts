@@ -24,6 +24,8 @@ export interface RecordedRequest {
 export interface DemoServer {
   origin: string;
   requests: RecordedRequest[];
+  /** Extra pages to serve by path (generated pages for benchmarks). */
+  extraPages: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
 export async function startDemoServer(options: { port?: number; pagesDir?: string } = {}): Promise<DemoServer> {
   const pagesDir = options.pagesDir ?? FIXTURE_PAGES_DIR;
   const requests: RecordedRequest[] = [];
+  const extraPages = new Map<string, string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -104,6 +107,12 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
       const wantsJson = (req.headers.accept ?? '').includes('json') || (req.headers['content-type'] ?? '').includes('json');
       res.writeHead(200, { ...cors, 'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8' });
       res.end(wantsJson ? JSON.stringify({ ok: true }) : '<!doctype html><meta charset="utf-8"><title>Received</title><p>Received by the demo server.</p>');
+      return;
+    }
+    const extra = extraPages.get(url.pathname);
+    if (extra !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra);
       return;
     }
     if (url.pathname === '/') {
@@ -138,6 +147,7 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    extraPages,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

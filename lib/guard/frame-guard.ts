@@ -1,7 +1,7 @@
 // Starts the guard in one frame (isolated world): tracks what is typed into watched fields, answers
 // the MAIN-world wrappers, holds form navigations, opens prompts and applies the user's answers.
 import { browser } from 'wxt/browser';
-import { openIsolatedChannel } from '../page-channel';
+import type { PageChannel } from '../page-channel';
 import type { GuardQuestion } from '../network-guard';
 import { toContentSchema } from '../guard-messages';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../settings';
@@ -12,6 +12,7 @@ import { GuardController } from './guard-controller';
 import { PromptFrames } from './prompt-frames';
 import { TrackedValues } from './tracked-values';
 import { randomId } from '../random-id';
+import { hostIsTrusted } from '../trust-match';
 
 export interface PageStatus {
   isLoanPage: boolean;
@@ -21,6 +22,12 @@ export interface PageStatus {
 export interface FrameGuard {
   /** Settles once the stored settings and trusted list have been read. */
   ready: Promise<void>;
+  /** A question from the MAIN-world wrappers. */
+  onQuestion(message: unknown): void;
+  /** A message from the background (validated here). */
+  onMessage(message: unknown): void;
+  /** Fields typed into before the guard was running: take their current values now. */
+  track(elements: Iterable<Element>): void;
   setPageStatus(status: PageStatus): void;
   settings(): Settings;
   trustedSites(): readonly string[];
@@ -37,7 +44,7 @@ interface NavigateEventLike extends Event {
   sourceElement?: Element | null;
 }
 
-export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
+export function startFrameGuard(doc: Document, win: PageWindow, channel: PageChannel): FrameGuard {
   let settings: Settings = DEFAULT_SETTINGS;
   let trusted: string[] = [];
   let status: PageStatus = { isLoanPage: false, loanReasons: [] };
@@ -59,9 +66,6 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
     },
     tracked,
   );
-  const channel = openIsolatedChannel(doc, win, (message) => {
-    if (message && typeof message === 'object' && (message as GuardQuestion).type === 'check') controller.onQuestion(message as GuardQuestion);
-  });
 
   // Settings and the trusted list: read once, then follow changes made in the options page or prompt.
   const ready = browser.storage.local.get([SETTINGS_KEY, TRUSTED_KEY]).then(
@@ -81,10 +85,14 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
 
   // Typing: capture phase on window runs before the page's own handlers, so the MAIN world knows
   // a value before a keystroke beacon can carry it. composedPath()[0] reaches into open shadow roots.
-  const onInput = (event: Event): void => {
-    const target = event.composedPath()[0];
-    if (target instanceof Element && tracked.update(target)) controller.publishWatched();
+  const isTop = win === win.top;
+  const track = (target: EventTarget | undefined): void => {
+    if (!(target instanceof Element) || !tracked.update(target)) return;
+    controller.publishWatched();
+    // Personal data typed on a site not trusted: load the prompt now, so it can appear at once.
+    if (isTop && tracked.watched().length > 0 && !hostIsTrusted(win.location.hostname, trusted)) prompts.prewarm();
   };
+  const onInput = (event: Event): void => track(event.composedPath()[0]);
   for (const type of ['input', 'change']) {
     win.addEventListener(type, onInput, true);
     cleanups.push(() => win.removeEventListener(type, onInput, true));
@@ -165,11 +173,16 @@ export function startFrameGuard(doc: Document, win: PageWindow): FrameGuard {
     }
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onRuntimeMessage);
-  cleanups.push(() => browser.runtime.onMessage.removeListener(onRuntimeMessage));
 
   return {
     ready,
+    onMessage: onRuntimeMessage,
+    track: (elements) => {
+      for (const element of elements) track(element);
+    },
+    onQuestion: (message) => {
+      if (message && typeof message === 'object' && (message as GuardQuestion).type === 'check') controller.onQuestion(message as GuardQuestion);
+    },
     setPageStatus: (next) => {
       status = next;
     },

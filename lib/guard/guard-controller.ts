@@ -12,6 +12,20 @@ import type { TrackedValues } from './tracked-values';
 /** How long "Send once" lets the same data go to the same site: one action's worth of requests. */
 export const SEND_ONCE_WINDOW_MS = 10_000;
 
+/** `url` as an absolute URL (the background names the destination site from it); unchanged when already absolute or unresolvable. */
+function absoluteUrl(url: string, base: string): string {
+  try {
+    new URL(url);
+    return url;
+  } catch {
+    try {
+      return new URL(url, base).href;
+    } catch {
+      return url;
+    }
+  }
+}
+
 export interface GuardEnvironment {
   /** To the MAIN-world wrappers. */
   answer(message: GuardAnswer): void;
@@ -78,7 +92,7 @@ export class GuardController {
     const base = {
       type: 'guard-hold' as const,
       route,
-      destinationUrl: url.slice(0, 4096),
+      destinationUrl: absoluteUrl(url, page.url).slice(0, 4096),
       pageTitle: page.title.slice(0, 500),
       isLoanPage: page.isLoanPage,
       loanReasons: page.loanReasons.slice(0, 10),

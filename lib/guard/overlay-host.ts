@@ -8,6 +8,8 @@ export interface OverlayHost {
   root: ShadowRoot;
   /** Re-attach, re-style and bring to the top of the top layer; call when it may have been tampered with. */
   ensure(raise?: boolean): void;
+  /** Attach but keep hidden (so what it hosts can load ahead of time); `ensure()` shows it. */
+  park(): void;
   remove(): void;
 }
 
@@ -55,10 +57,16 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
     if (host.getAttribute('style') !== applied) applyStyle();
     showInTopLayer(raise);
   };
+  const park = (): void => {
+    if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
+    host.setAttribute('style', 'display:none !important');
+    applied = undefined;
+  };
   return {
     host,
     root,
     ensure,
+    park,
     remove: () => host.remove(),
   };
 }

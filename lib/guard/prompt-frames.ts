@@ -5,8 +5,16 @@ import { createOverlayHost, type OverlayHost } from './overlay-host';
 
 const WATCHDOG_MS = 400;
 
+interface PromptOverlay {
+  overlay: OverlayHost;
+  frame: HTMLIFrameElement;
+  loaded: boolean;
+}
+
 export class PromptFrames {
   private readonly open = new Map<string, OverlayHost>();
+  /** A prompt page loaded ahead of time, hidden, so showing a prompt needs no new frame. */
+  private spare: PromptOverlay | undefined;
   private observer: MutationObserver | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -15,11 +23,9 @@ export class PromptFrames {
     private readonly promptUrl: (holdId: string) => string,
   ) {}
 
-  show(holdId: string): void {
-    if (this.open.has(holdId)) return;
-    const index = this.open.size;
+  private create(src: string): PromptOverlay {
     const overlay = createOverlayHost(this.doc, {
-      top: `${16 + index * 24}px`,
+      top: `${16 + this.open.size * 24}px`,
       right: '16px',
       left: 'auto',
       bottom: 'auto',
@@ -27,12 +33,33 @@ export class PromptFrames {
       height: 'min(400px, calc(100vh - 32px))',
     });
     const frame = this.doc.createElement('iframe');
-    frame.src = this.promptUrl(holdId);
+    frame.src = src;
     frame.title = 'LoanGuard';
     frame.setAttribute('allow', '');
     frame.style.cssText =
       'width:100%;height:100%;border:0;border-radius:12px;box-shadow:0 12px 40px rgba(0,0,0,.35);background:transparent;color-scheme:normal;display:block';
     overlay.root.appendChild(frame);
+    const created: PromptOverlay = { overlay, frame, loaded: false };
+    frame.addEventListener('load', () => (created.loaded = true), { once: true });
+    return created;
+  }
+
+  /** Load a hidden prompt page now, while the user is still typing, for a fast prompt later. */
+  prewarm(): void {
+    if (this.spare || this.open.size > 0) return;
+    this.spare = this.create(this.promptUrl(''));
+    this.spare.overlay.park();
+  }
+
+  show(holdId: string): void {
+    if (this.open.has(holdId)) return;
+    // Only a spare that has finished loading can be reused: re-pointing a frame mid-load loses it.
+    const spare = this.spare?.loaded && this.spare.overlay.host.isConnected ? this.spare : undefined;
+    if (!spare) this.spare?.overlay.remove();
+    this.spare = undefined;
+    const { overlay, frame } = spare ?? this.create(this.promptUrl(holdId));
+    // The spare page only needs its fragment changed: a hashchange, not a reload.
+    if (spare) frame.src = this.promptUrl(holdId);
     overlay.ensure();
     this.open.set(holdId, overlay);
     // Keyboard users land on the prompt (its "Don't send" button takes focus inside).
@@ -54,6 +81,8 @@ export class PromptFrames {
 
   removeAll(): void {
     for (const holdId of [...this.open.keys()]) this.remove(holdId);
+    this.spare?.overlay.remove();
+    this.spare = undefined;
   }
 
   private check = (): void => {

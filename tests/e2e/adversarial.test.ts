@@ -2,7 +2,7 @@
 // choice, whatever the page does to the wrappers, the prompt or the events.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardUrl, promptCount, received, setStorage, settle, startHarness, waitForPrompt, type Harness } from './harness';
+import { answer, guardUrl, promptBox, promptCount, received, setStorage, settle, startHarness, waitForPrompt, type Harness } from './harness';
 
 let harness: Harness;
 let page: Page;
@@ -60,7 +60,7 @@ describe('a page that attacks the prompt', () => {
   it('a page popover opened over the prompt locks it, and the prompt comes back on top', async () => {
     await page.click('#send');
     const prompt = await waitForPrompt(page);
-    const box = (await (await prompt.frameElement()).boundingBox())!;
+    const box = await promptBox(prompt);
     const topmostAtPrompt = () =>
       page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.localName, [box.x + box.width / 2, box.y + box.height / 2]);
     expect(await topmostAtPrompt()).toBe('loanguard-overlay');

@@ -3,7 +3,7 @@
 // once and intact, and a trusted site is never asked about. The demo server records every request.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardUrl, promptCount, readStorage, received, setStorage, settle, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
+import { answer, guardUrl, promptText, promptCount, readStorage, received, setStorage, settle, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
 
 let harness: Harness;
 let page: Page;
@@ -38,7 +38,7 @@ describe('route 1: native form submission', () => {
     // noWaitAfter: the click starts a navigation the guard cancels; don't wait for it to finish.
     await page.click('#submit-button', { noWaitAfter: true });
     const prompt = await waitForPrompt(page);
-    expect(await prompt.textContent('body')).toContain('shandianjie.test');
+    expect(await promptText(prompt)).toContain('shandianjie.test');
     await answer(prompt, 'cancelled');
     await settle(500);
     expect(received(harness, '/api/register')).toHaveLength(0);
@@ -139,7 +139,7 @@ describe('route 4: sent while typing', () => {
     await page.click('#curp');
     await page.keyboard.type('GODE561231HDFRRN04', { delay: 5 });
     const prompt = await waitForPrompt(page);
-    const text = await prompt.textContent('body');
+    const text = await promptText(prompt);
     expect(text).toContain('leadsfast.test');
     expect(text).toContain('prestaya.test');
     await answer(prompt, 'cancelled');

@@ -63,7 +63,7 @@ export function guardUrl(harness: Harness, file: string, host = 'www.shandianjie
 export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
+    const frame = page.frames().find(isShownPrompt);
     const unlocked = await frame
       ?.evaluate(() => document.querySelector<HTMLButtonElement>('button[data-decision="sent-once"]')?.disabled === false)
       .catch(() => false);
@@ -73,19 +73,35 @@ export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Fra
   throw new Error('no LoanGuard prompt appeared');
 }
 
+/** A prompt frame that names a hold (a prompt loaded ahead of time has no `#<holdId>` yet). */
+const isShownPrompt = (frame: Frame): boolean => /\/prompt\.html#[0-9a-f]{16,}/.test(frame.url());
+
 export async function promptCount(page: Page): Promise<number> {
-  return page.frames().filter((f) => f.url().includes('/prompt.html')).length;
+  return page.frames().filter(isShownPrompt).length;
 }
 
 /** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
 export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<void> {
-  const frameBox = await (await prompt.frameElement()).boundingBox();
+  const frameBox = await promptBox(prompt);
   const button = await prompt.evaluate((d) => {
     const rect = document.querySelector(`button[data-decision="${d}"]`)!.getBoundingClientRect();
     return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
   }, decision);
-  if (!frameBox) throw new Error('prompt frame has no box');
   await prompt.page().mouse.click(frameBox.x + button.x, frameBox.y + button.y);
+}
+
+/** The prompt's text (evaluate, not textContent(): see waitForPrompt on Playwright's navigation wait). */
+export const promptText = (prompt: Frame): Promise<string> => prompt.evaluate(() => document.body.textContent ?? '');
+
+/**
+ * Where the (first) prompt sits on the page: LoanGuard pins it 16 px from the top right corner.
+ * Computed rather than asked of Playwright, whose frameElement() can't reach into the closed
+ * shadow root that hosts a prompt loaded ahead of time.
+ */
+export async function promptBox(prompt: Frame): Promise<{ x: number; y: number; width: number; height: number }> {
+  const size = await prompt.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const viewport = await prompt.page().evaluate(() => ({ width: document.documentElement.clientWidth }));
+  return { x: viewport.width - 16 - size.width, y: 16, ...size };
 }
 
 /** Requests the demo server received whose path starts with `prefix`. */

@@ -1,0 +1,65 @@
+// Everything a frame needs once it has typable inputs: the field and page classifiers, the verdict
+// report, the guard and the passive notice. Loaded on demand by the bootstrap content script, so
+// frames without inputs never parse any of it.
+import { browser } from 'wxt/browser';
+import { buildFrameVerdict } from './frame-verdict';
+import { startFrameGuard } from './guard/frame-guard';
+import { showLoanNotice } from './guard/loan-notice';
+import { frameVerdictReplySchema } from './messages';
+import type { PageChannel } from './page-channel';
+import { hostIsTrusted } from './trust-match';
+import { t } from './i18n';
+
+export interface FrameCore {
+  /** A question from the MAIN-world wrappers (arrives through the bootstrap's channel). */
+  onQuestion(message: unknown): void;
+  /** A message from the background (arrives through the bootstrap's listener). */
+  onMessage(message: unknown): void;
+  /** Re-classify the frame and report it (called by the bootstrap's frame watcher). */
+  scan(): void;
+  stop(): void;
+}
+
+export function startFrameCore(
+  doc: Document,
+  win: Window & typeof globalThis,
+  channel: PageChannel,
+  typedBeforeStart: Iterable<Element>,
+): FrameCore {
+  const isTop = win === win.top;
+  const guard = startFrameGuard(doc, win, channel);
+  guard.track(typedBeforeStart);
+  let lastSent = '';
+  let noticeShown = false;
+
+  const scan = (): void => {
+    const message = buildFrameVerdict(doc, isTop);
+    if (isTop && message.loan) {
+      const loan = message.loan;
+      guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
+      void guard.ready.then(() => {
+        const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+        if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
+          noticeShown = true;
+          showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+        }
+      });
+    }
+    const signature = JSON.stringify(message);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    browser.runtime.sendMessage(message).then(
+      (reply: unknown) => {
+        // Sub-frames learn the top page's loan verdict from the background.
+        const parsed = frameVerdictReplySchema.safeParse(reply);
+        if (!isTop && parsed.success) guard.setPageStatus(parsed.data);
+      },
+      () => {
+        // The background may be restarting; the next scan reports again.
+        lastSent = '';
+      },
+    );
+  };
+
+  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, stop: guard.stop };
+}
