@@ -139,6 +139,7 @@ async function guardFigures() {
     await page.goto(`http://www.shandianjie.test:${port}/guard/apply.html`);
     await page.fill('#mobile', '13800138000');
     await page.fill('#idcard', '11010519491231002X');
+    await page.waitForTimeout(800); // a person takes a moment between typing and clicking
     const start = performance.now();
     await page.click('#submit-button', { noWaitAfter: true });
     for (;;) {
@@ -217,12 +218,13 @@ function cliFigures() {
   return { phone, nationalId, scan: { seconds: scanSeconds, pages: scan.stdout.toString().split('\n').filter(Boolean).length } };
 }
 
+/** Every script that runs in web pages: the manifest's content scripts, always; frame-core.js on demand. */
 function injectedScriptSizes() {
   const manifest = JSON.parse(readFileSync(path.join(CHROME_BUILD_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-  const files = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []))];
-  return files.map((file) => {
+  const always = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []))];
+  return [...always.map((file) => ({ file, when: 'every frame' })), { file: 'frame-core.js', when: 'frames with a typable input' }].map(({ file, when }) => {
     const bytes = readFileSync(path.join(CHROME_BUILD_DIR, file));
-    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return { file, when, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
 }
 
@@ -260,7 +262,7 @@ ${classifier.perPage.map((p) => `| ${p.file} | ${p.fields} | ${ms(p.median)} |`)
 
 | what | figure | target |
 |---|---|---|
-| user's submit click → prompt rendered on screen, median / p95 (15 runs, Playwright polling included) | ${ms(median(guard.promptMs))} / ${ms(p95(guard.promptMs))} | ≤ 50 ms median |
+| user's submit click → prompt rendered on screen, median / p95 (15 runs, 0.8 s after typing; Playwright polling included) | ${ms(median(guard.promptMs))} / ${ms(p95(guard.promptMs))} | ≤ 50 ms median |
 | page with no inputs (demo index): LoanGuard's JavaScript per load (profiler self time) | ${ms(guard.noInputs.js)} | ≤ 0.5 ms |
 | same, whole script time of the load with / without LoanGuard (includes compiling its scripts) | ${ms(guard.noInputs.ext)} / ${ms(guard.noInputs.base)} | |
 | long news article without personal-data fields: LoanGuard's JavaScript / whole script time with / without | ${ms(guard.articleCost.js)} / ${ms(guard.articleCost.ext)} / ${ms(guard.articleCost.base)} | |
@@ -282,10 +284,13 @@ the difference is LoanGuard's compile + run cost, most of it compiling the conte
 
 ## Scripts injected into pages (Chrome MV3 build)
 
-| file | raw | gzipped |
-|---|---|---|
-${sizes.map((s) => `| ${s.file} | ${kb(s.raw)} | ${kb(s.gzip)} |`).join('\n')}
-| **all content-script code** | | **${kb(totalGzip)}** (target ≤ 40 KB) |
+| file | runs in | raw | gzipped |
+|---|---|---|---|
+${sizes.map((s) => `| ${s.file} | ${s.when} | ${kb(s.raw)} | ${kb(s.gzip)} |`).join('\n')}
+| **all content-script code** | | | **${kb(totalGzip)}** (target ≤ 40 KB) |
+
+A frame without inputs runs only the first two (${kb(sizes.filter((s) => s.when === 'every frame').reduce((sum, s) => sum + s.gzip, 0))} gzipped); frame-core.js is imported when
+the frame first has a field someone can type into.
 `;
 
 writeFileSync(path.join(root, 'BENCHMARKS.md'), report);

@@ -16,7 +16,7 @@ Load it by hand:
   Chrome / Edge / Chromium: open chrome://extensions (edge://extensions), turn on Developer mode,
                             "Load unpacked" and choose the build folder above.
   Firefox:                  npm run build:firefox, then about:debugging → This Firefox →
-                            "Load Temporary Add-on…" → .output/firefox-mv2/manifest.json
+                            "Load Temporary Add-on…" → .output/firefox-mv3/manifest.json
 Then open the demo site. Press Ctrl+C to stop the demo server.`;
 
 if (hasDisplay && chromiumPath) {
