@@ -1,23 +1,14 @@
 // Hostile pages against the guard in real Chromium: the data must not leave without a real user
 // choice, whatever the page does to the wrappers, the prompt or the events.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardUrl, promptBox, promptCount, received, setStorage, settle, startHarness, waitForPrompt, type Harness } from './harness';
+import { answer, guardSuite, guardUrl, promptBox, promptCount, received, settle, waitForPrompt, type Harness } from './harness';
 
+const suite = guardSuite();
 let harness: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
 beforeEach(async () => {
-  await setStorage(harness, { trustedSites: { version: 1, sites: [] } });
-  harness.server.requests.length = 0;
-  await page?.close();
-  page = await harness.browser.context.newPage();
+  ({ harness, page } = suite);
   await page.goto(guardUrl(harness, 'hostile.html', 'www.sudaitong.test'));
   await page.fill('#mobile', '13800138000');
   await page.fill('#idcard', '11010519491231002X');

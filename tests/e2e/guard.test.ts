@@ -1,29 +1,19 @@
 // The guard in real Chromium: every route personal data can leave a page by is held before it
 // leaves; "Don't send" keeps the server from ever receiving it, "Send once" delivers it exactly
 // once and intact, and a trusted site is never asked about. The demo server records every request.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardUrl, promptText, promptCount, readStorage, received, setStorage, settle, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
+import { answer, guardSuite, guardUrl, promptText, promptCount, readStorage, received, setStorage, settle, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
 
+const suite = guardSuite();
 let harness: Harness;
 let page: Page;
+beforeEach(() => {
+  ({ harness, page } = suite);
+});
 
 const PHONE = '13800138000';
 const ID = '11010519491231002X';
-const CARD = '6222 0212 3456 7890 128'.replace(/ /g, '');
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-beforeEach(async () => {
-  await setStorage(harness, { trustedSites: { version: 1, sites: [] } });
-  harness.server.requests.length = 0;
-  await page?.close();
-  page = await harness.browser.context.newPage();
-});
 
 async function fillApplication(p: Page): Promise<void> {
   await p.goto(guardUrl(harness, 'apply.html'));

@@ -4,6 +4,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browse
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
 import type { TabVerdict } from '../../lib/messages';
 import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** The slice of the `chrome` API these helpers call inside the extension's service worker. */
 declare global {
@@ -23,6 +24,28 @@ export interface Harness {
   browser: ExtensionBrowser;
   server: DemoServer;
   close(): Promise<void>;
+}
+
+/**
+ * Hooks for a guard suite: one browser and demo server for the file; before each test an empty
+ * trusted list, a cleared request record and a fresh page. Read `harness` and `page` from the
+ * returned object inside tests (they change per test).
+ */
+export function guardSuite(): { harness: Harness; page: Page } {
+  const state = {} as { harness: Harness; page: Page };
+  beforeAll(async () => {
+    state.harness = await startHarness();
+  });
+  afterAll(async () => {
+    await state.harness?.close();
+  });
+  beforeEach(async () => {
+    await setStorage(state.harness, { trustedSites: { version: 1, sites: [] } });
+    state.harness.server.requests.length = 0;
+    await state.page?.close();
+    state.page = await state.harness.browser.context.newPage();
+  });
+  return state;
 }
 
 export async function startHarness(): Promise<Harness> {
