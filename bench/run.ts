@@ -140,14 +140,24 @@ async function guardFigures() {
     await page.fill('#mobile', '13800138000');
     await page.fill('#idcard', '11010519491231002X');
     await page.waitForTimeout(800); // a person takes a moment between typing and clicking
-    const start = performance.now();
+    // The page notes when the (trusted) click happened; the prompt marks when it is on screen.
+    await page.evaluate(() => addEventListener('click', (e) => ((window as unknown as { clickAt: number }).clickAt = performance.timeOrigin + e.timeStamp), true));
     await page.click('#submit-button', { noWaitAfter: true });
-    for (;;) {
+    let shownAt = 0;
+    while (!shownAt) {
       const frame = page.frames().find((f) => /\/prompt\.html#[0-9a-f]{16,}/.test(f.url()));
-      if (frame && (await frame.evaluate(() => document.querySelector('[role=alertdialog]') !== null).catch(() => false))) break;
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      shownAt = frame
+        ? await frame
+            .evaluate(() => {
+              const mark = performance.getEntriesByName('loanguard:prompt-shown')[0];
+              return mark ? performance.timeOrigin + mark.startTime : 0;
+            })
+            .catch(() => 0)
+        : 0;
+      if (!shownAt) await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    promptMs.push(performance.now() - start);
+    const clickAt = await page.evaluate(() => (window as unknown as { clickAt: number }).clickAt);
+    promptMs.push(shownAt - clickAt);
     await page.close();
   }
 
@@ -262,7 +272,7 @@ ${classifier.perPage.map((p) => `| ${p.file} | ${p.fields} | ${ms(p.median)} |`)
 
 | what | figure | target |
 |---|---|---|
-| user's submit click → prompt rendered on screen, median / p95 (15 runs, 0.8 s after typing; Playwright polling included) | ${ms(median(guard.promptMs))} / ${ms(p95(guard.promptMs))} | ≤ 50 ms median |
+| user's submit click → prompt on screen (click event time in the page → the prompt's own \`loanguard:prompt-shown\` mark), median / p95, 15 runs, 0.8 s after typing | ${ms(median(guard.promptMs))} / ${ms(p95(guard.promptMs))} | ≤ 50 ms median |
 | page with no inputs (demo index): LoanGuard's JavaScript per load (profiler self time) | ${ms(guard.noInputs.js)} | ≤ 0.5 ms |
 | same, whole script time of the load with / without LoanGuard (includes compiling its scripts) | ${ms(guard.noInputs.ext)} / ${ms(guard.noInputs.base)} | |
 | long news article without personal-data fields: LoanGuard's JavaScript / whole script time with / without | ${ms(guard.articleCost.js)} / ${ms(guard.articleCost.ext)} / ${ms(guard.articleCost.base)} | |

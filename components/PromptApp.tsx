@@ -13,6 +13,7 @@ import {
   type UserDecision,
 } from '@/lib/guard-messages';
 import { t } from '@/lib/i18n';
+import { readHold } from '@/lib/hold-read';
 import { PromptDialog } from './prompt/PromptDialog';
 
 type State = { phase: 'loading' } | { phase: 'ready'; hold: Hold } | { phase: 'expired' } | { phase: 'error' };
@@ -52,7 +53,9 @@ export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
     }
     void (async () => {
       try {
-        const hold = z.nullable(holdSchema).parse(await send({ type: 'get-hold', holdId }));
+        // Read straight from storage.session (extension pages may; web pages may not): one hop
+        // fewer than asking the background, so the question appears sooner.
+        const hold = (await readHold(holdId)) ?? z.nullable(holdSchema).parse(await send({ type: 'get-hold', holdId }));
         setState(hold && hold.holdId === holdId ? { phase: 'ready', hold } : { phase: 'expired' });
       } catch {
         setState({ phase: 'error' });

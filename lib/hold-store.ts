@@ -7,7 +7,9 @@ import { siteOf } from './site-identity';
 import { loadTrustedList, saveTrustedList, withTrustedSite } from './trusted-sites';
 import { appendShareEvents } from './share-event-store';
 
-const holdKey = (holdId: string): string => `hold:${holdId}`;
+import { holdKey, readHold } from './hold-read';
+
+export { readHold };
 
 /** origin + path: the page without query string or fragment (they often carry personal data). */
 export function pageUrlForLog(url: string): string {
@@ -71,11 +73,6 @@ export async function openHold(hold: Hold): Promise<void> {
   await browser.storage.session.set({ [holdKey(hold.holdId)]: hold });
 }
 
-export async function readHold(holdId: string): Promise<Hold | null> {
-  const stored = (await browser.storage.session.get(holdKey(holdId)))[holdKey(holdId)];
-  const parsed = holdSchema.safeParse(stored);
-  return parsed.success ? parsed.data : null;
-}
 
 let trustQueue: Promise<unknown> = Promise.resolve();
 

@@ -56,6 +56,10 @@ export function PromptDialog({ hold, onDecision, onObscured, isTrustedEvent = br
   // A ref, not state: two clicks in the same frame must not both get through.
   const answering = useRef(false);
   const gate = useVisibilityGate(rootRef, phase !== 'answering', onObscured);
+  // A performance mark when the question is on screen: the benchmark measures click → prompt with it.
+  useEffect(() => {
+    performance.mark('loanguard:prompt-shown');
+  }, []);
 
   const answer = (decision: UserDecision, event: Event) => {
     if (!isTrustedEvent(event) || answering.current) return;

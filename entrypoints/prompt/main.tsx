@@ -1,11 +1,8 @@
-// In-page warning prompt, framed as prompt.html#<holdId> by the content script. Wiring only.
+// In-page warning prompt, framed as prompt.html#<holdId> by the content script (or loaded ahead of
+// time as prompt.html#, showing nothing until it is pointed at a hold). Wiring only.
 import { render } from 'preact';
 import { PromptApp } from '@/components/PromptApp';
 import '@/components/theme.css';
 import '@/components/prompt.css';
 
-// The content script may load this page early, without a hold, and name the hold later by
-// changing only the fragment (no reload): that keeps the prompt's appearance fast.
-const show = () => render(<PromptApp key={location.hash} hash={location.hash} />, document.getElementById('app')!);
-addEventListener('hashchange', show);
-show();
+render(<PromptApp hash={location.hash} />, document.getElementById('app')!);

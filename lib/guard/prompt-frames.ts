@@ -58,7 +58,8 @@ export class PromptFrames {
     if (!spare) this.spare?.overlay.remove();
     this.spare = undefined;
     const { overlay, frame } = spare ?? this.create(this.promptUrl(holdId));
-    // The spare page only needs its fragment changed: a hashchange, not a reload.
+    // Re-pointing the spare reloads the page (an extension frame in a web page), but into a
+    // renderer process that is already running, which is the part worth doing ahead of time.
     if (spare) frame.src = this.promptUrl(holdId);
     overlay.ensure();
     this.open.set(holdId, overlay);
