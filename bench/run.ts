@@ -260,7 +260,7 @@ Figures, not tests: nothing here passes or fails; compare runs on the same machi
 | synthetic page with 2,000 inputs: median / p95 | ${ms(median(classifier.big))} / ${ms(p95(classifier.big))} | no long task (< 50 ms) |
 | page without inputs (a 500-paragraph article): the one check made, median | ${ms(median(classifier.noInputs))} | near-free |
 
-<details><summary>Per fixture page (median of 40 runs)</summary>
+<details><summary>Per fixture page (median of 20 batches of 10 runs)</summary>
 
 | page | fields | median |
 |---|---|---|
