@@ -1,5 +1,6 @@
 // What "a site" is for trust decisions: the registrable domain (eTLD+1) of a URL, plus the
 // user's trusted-site list. Uses tldts (~47 KB), so background/popup/CLI only, not content scripts.
+import { hostIsTrusted } from './trust-match';
 import { parse } from 'tldts';
 
 export type SiteKind = 'domain' | 'ip' | 'localhost' | 'file' | 'extension' | 'other';
@@ -107,18 +108,20 @@ export function normalizeTrustedEntry(input: string): { ok: true; site: string }
 }
 
 /**
- * True when the URL's site equals one of the trusted entries' sites. Comparison is by exact
- * site key, so `example.com` covers `m.example.com` but not `example.com.evil.io`.
+ * True when the URL's host is covered by one of the trusted entries (each normalised first), by the
+ * same rule the content scripts use (lib/trust-match.ts): `example.com` covers `m.example.com` but
+ * not `example.com.evil.io`.
  */
 export function isTrustedSite(url: string, trusted: readonly string[]): boolean {
   const identity = siteOf(url);
   if (!identity || (identity.kind !== 'domain' && identity.kind !== 'ip' && identity.kind !== 'localhost')) {
     return false;
   }
-  return trusted.some((entry) => {
+  const sites = trusted.flatMap((entry) => {
     const normalized = normalizeTrustedEntry(entry);
-    return normalized.ok && normalized.site === identity.site;
+    return normalized.ok ? [normalized.site] : [];
   });
+  return hostIsTrusted(identity.host, sites);
 }
 
 function siteOfHost(rawHost: string): SiteIdentity {

@@ -49,11 +49,6 @@ export function withTrustedSite(list: TrustedList, site: string, now: number, no
   return { ...list, sites: [...list.sites, { site, addedAt: now, note }] };
 }
 
-export const withoutTrustedSite = (list: TrustedList, site: string): TrustedList => ({
-  ...list,
-  sites: list.sites.filter((entry) => entry.site !== site),
-});
-
 export async function saveTrustedList(list: TrustedList): Promise<void> {
   await browser.storage.local.set({ [TRUSTED_KEY]: trustedListSchema.parse(list) });
 }
