@@ -56,7 +56,8 @@ export default defineBackground(() => {
         return readHold(message.holdId).then(async (hold) => {
           // Only the prompt shown in the tab that holds the request may answer for it.
           if (!hold || sender.tab?.id !== hold.tabId) return { ok: false };
-          await closeHold(hold, message.decision);
+          // Recording or trusting may fail (full quota); the page must get its answer all the same.
+          await closeHold(hold, message.decision).catch(() => undefined);
           await tellFrame(hold.tabId, hold.frameId, { type: 'hold-decided', holdId: hold.holdId, decision: message.decision });
           await tellFrame(hold.tabId, 0, { type: 'close-prompt', holdId: hold.holdId });
           return { ok: true };
