@@ -143,20 +143,12 @@ export function classifyLoanPage(
   };
 
   // Loan vocabulary, zone by zone; more distinct words add a little, up to a cap per zone.
-  const titleWords = terms(zones.title, LOAN);
-  if (titleWords.length)
-    add(
-      'title_loan_words',
-      quote(titleWords),
-      Math.min(W.titleCap, W.titleFirst + (titleWords.length - 1) * W.titleExtra),
-    );
-  const headingWords = terms(zones.headings, LOAN);
-  if (headingWords.length)
-    add(
-      'heading_loan_words',
-      quote(headingWords),
-      Math.min(W.headingCap, W.headingFirst + (headingWords.length - 1) * W.headingExtra),
-    );
+  const zoneWords = (code: string, zone: Found, first: number, extra: number, cap: number): void => {
+    const words = terms(zone, LOAN);
+    if (words.length) add(code, quote(words), Math.min(cap, first + (words.length - 1) * extra));
+  };
+  zoneWords('title_loan_words', zones.title, W.titleFirst, W.titleExtra, W.titleCap);
+  zoneWords('heading_loan_words', zones.headings, W.headingFirst, W.headingExtra, W.headingCap);
   const applyPhrases = terms(zones.buttons, APPLY);
   const buttonWords = terms(zones.buttons, LOAN);
   const generic = terms(zones.buttons, GENERIC);
