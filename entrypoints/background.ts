@@ -5,7 +5,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { VERDICT_MESSAGES } from '@/lib/messages';
 import { GUARD_MESSAGES, type ToContentMessage } from '@/lib/guard-messages';
 import { forgetTab, listTabVerdicts, readTabVerdict, recordFrameVerdict } from '@/lib/tab-verdict-store';
-import { closeHold, dropTabHolds, holdFromMessage, openHold, readHold, recordAudit } from '@/lib/hold-store';
+import { closeHold, dropTabHolds, holdFromMessage, openHold, recordAudit } from '@/lib/hold-store';
+import { readHold } from '@/lib/hold-read';
 import * as z from 'zod/mini';
 
 const extensionOrigin = (): string => browser.runtime.getURL('/');

@@ -23,12 +23,16 @@ export default defineContentScript({
         const start = (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore;
         if (start) core = start(document, window, channel, typedEarly);
         typedEarly.clear();
+        // From here the core's own listeners see every input.
+        if (core) removeEarlyInput();
       }));
     const onEarlyInput = (event: Event): void => {
-      if (core) return;
       const target = event.composedPath()[0];
       if (target instanceof Element) typedEarly.add(target);
       void load();
+    };
+    const removeEarlyInput = (): void => {
+      for (const type of ['input', 'change']) window.removeEventListener(type, onEarlyInput, true);
     };
     for (const type of ['input', 'change']) window.addEventListener(type, onEarlyInput, true);
     // The background talks to the core (prompts, answers); a frame without inputs loads it then.
@@ -46,7 +50,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopWatching();
       browser.runtime.onMessage.removeListener(onMessage);
-      for (const type of ['input', 'change']) window.removeEventListener(type, onEarlyInput, true);
+      removeEarlyInput();
       core?.stop();
     });
   },

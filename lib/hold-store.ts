@@ -7,9 +7,7 @@ import { siteOf } from './site-identity';
 import { loadTrustedList, saveTrustedList, withTrustedSite } from './trusted-sites';
 import { appendShareEvents } from './share-event-store';
 
-import { holdKey, readHold } from './hold-read';
-
-export { readHold };
+import { holdKey } from './hold-read';
 
 /** origin + path: the page without query string or fragment (they often carry personal data). */
 export function pageUrlForLog(url: string): string {

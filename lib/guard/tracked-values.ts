@@ -21,8 +21,9 @@ export function maskFor(kind: FieldKind, raw: string): string {
   const canonical = canonicalValue(raw);
   switch (kind) {
     case 'phone': {
-      // Without numbering-plan data the country code can't be split off; a long number simply
-      // keeps it in the visible head ("86138****8000"), a national one reads "138****8000".
+      // Without numbering-plan data the country code can't be split off; a long number keeps it in
+      // the visible head (as much as the one-third-hidden rule allows: "8613*****8000"), a national
+      // one reads "138****8000".
       const digits = canonical.replace(/\D/g, '').replace(/^00/, '');
       return maskMiddle(digits, digits.length > 11 ? digits.length - 8 : 3, 4);
     }

@@ -1,7 +1,8 @@
 // Unit tests for lib/hold-store.ts (fakeBrowser storage): holds from messages, share events, trusting, quarantine, tab close.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, readHold, recordAudit, shareEventsFor } from '@/lib/hold-store';
+import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, recordAudit, shareEventsFor } from '@/lib/hold-store';
+import { readHold } from '@/lib/hold-read';
 import { holdSchema, shareEventSchema, type GuardHoldMessage, type Hold, type SharedItem } from '@/lib/guard-messages';
 import { readShareEvents } from '@/lib/share-event-store';
 import { loadTrustedList, saveTrustedList, TRUSTED_KEY, TRUSTED_QUARANTINE_KEY } from '@/lib/trusted-sites';
