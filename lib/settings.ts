@@ -34,8 +34,13 @@ export const settingsSchema = z.object({
   auditOnly: z._default(z.boolean(), false),
   /** The small notice on detected loan pages before anything is typed. */
   showNotice: z._default(z.boolean(), true),
+  /** How long the private log keeps an entry, in days; 0 = forever (the default). */
+  retentionDays: z._default(z.union([z.literal(0), z.literal(30), z.literal(90), z.literal(365)]), 0),
+  /** Copy the trusted list (never the log) to the browser's sync storage. */
+  syncTrusted: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+export const RETENTION_CHOICES = [0, 30, 90, 365] as const;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: 1 });
 

@@ -1,0 +1,86 @@
+// The private log's unit: one ShareEvent per piece of personal data per decision. Stable, versioned
+// shape (v2); v1 events (written before the log existed, without fingerprint) are upgraded on read.
+// Values appear only masked; `fingerprint` names the same value across sites without storing it.
+import * as z from 'zod/mini';
+import { FIELD_KINDS, type FieldKind } from '../types';
+
+/** How the data was about to leave the page. */
+export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;
+export type ShareRoute = (typeof SHARE_ROUTES)[number];
+
+export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only'] as const;
+export type Decision = (typeof DECISIONS)[number];
+/** Decisions after which the data actually left: the receiving site has it. */
+export const SENT_DECISIONS: readonly Decision[] = ['sent-once', 'trusted', 'audit-only'];
+
+const maxString = (max: number) => z.string().check(z.maxLength(max));
+
+/** HMAC-SHA256 of the normalised value under the per-install key, lower-case hex. */
+export const fingerprintSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+export const shareEventSchema = z.object({
+  version: z.literal(2),
+  /** `<holdId>-<index>`: deterministic, so recording the same decision twice stores it once. */
+  id: z.string().check(z.minLength(8), z.maxLength(80)),
+  at: z.number(),
+  decision: z.enum(DECISIONS),
+  route: z.enum(SHARE_ROUTES),
+  /** origin + path, no query string or fragment. */
+  pageUrl: maxString(2048),
+  pageTitle: maxString(500),
+  pageSite: maxString(300),
+  /** The receiving registrable domain(s). */
+  destinationSites: z.array(maxString(300)).check(z.minLength(1), z.maxLength(10)),
+  isLoanPage: z.boolean(),
+  kind: z.enum(FIELD_KINDS),
+  masked: z.string().check(z.minLength(1), z.maxLength(64)),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  /** null only for events upgraded from v1, which had none. */
+  fingerprint: z.nullable(fingerprintSchema),
+});
+export type ShareEvent = z.infer<typeof shareEventSchema>;
+
+/** The v1 shape written by the guard before the log existed (storage.local `shareEvents`). */
+export const shareEventV1Schema = z.object({
+  version: z.literal(1),
+  id: z.string().check(z.minLength(8), z.maxLength(80)),
+  at: z.number(),
+  decision: z.enum(DECISIONS),
+  route: z.enum(SHARE_ROUTES),
+  pageUrl: maxString(2048),
+  pageTitle: maxString(500),
+  pageSite: maxString(300),
+  destinationSite: maxString(300),
+  isLoanPage: z.boolean(),
+  item: z.object({
+    kind: z.enum(FIELD_KINDS),
+    masked: z.string().check(z.minLength(1), z.maxLength(64)),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  }),
+});
+
+/** A stored object of any known version as a current ShareEvent, or null when it is unreadable. */
+export function upgradeShareEvent(raw: unknown): ShareEvent | null {
+  const current = shareEventSchema.safeParse(raw);
+  if (current.success) return current.data;
+  const v1 = shareEventV1Schema.safeParse(raw);
+  if (!v1.success) return null;
+  const { item, destinationSite, version: _version, ...rest } = v1.data;
+  return {
+    ...rest,
+    version: 2,
+    destinationSites: [destinationSite || '(unknown)'],
+    kind: item.kind,
+    masked: item.masked,
+    ...(item.country ? { country: item.country } : {}),
+    fingerprint: null,
+  };
+}
+
+/**
+ * What makes two events "the same data item": the fingerprint, or for old events without one,
+ * kind + masked form (the best that can be done without the value).
+ */
+export function itemKeyOf(event: { kind: FieldKind; masked: string; fingerprint: string | null }): string {
+  return event.fingerprint ?? `${event.kind}:${event.masked}`;
+}
