@@ -1,36 +1,148 @@
-// The toolbar popup: this tab's verdict, with a way to the options page.
-import { useEffect, useState } from 'preact/hooks';
+// The toolbar popup: this tab's site (loan platform? trusted? what did it get?) and where the user's
+// data went, from the log's summary only so the first view is fast even with 50,000 log entries.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabVerdict } from '@/lib/messages';
+import type { SummaryPair } from '@/lib/log/log-summary';
 import { currentTabId, getTabVerdict } from '@/lib/extension-api';
+import { countQuarantine, openLogDb, readEvents, readSummary } from '@/lib/log/log-store';
+import { buildSummary } from '@/lib/log/log-summary-build';
+import { quarantineLogEntries } from '@/lib/log/log-client';
 import { t } from '@/lib/i18n';
-import { VerdictView } from './VerdictView';
+import { ThisSite } from './ThisSite';
+import { WhereMyDataWent, extensionPageUrl, uiLanguage } from './WhereMyDataWent';
+import './popup.css';
 
-type State = { phase: 'loading' } | { phase: 'ready'; verdict: TabVerdict | null } | { phase: 'error' };
+/** performance.mark name set once, after the first render that shows the summary. */
+export const POPUP_RENDERED_MARK = 'loanguard:popup-rendered';
 
-export function PopupApp() {
-  const [state, setState] = useState<State>({ phase: 'loading' });
+type TabState = { phase: 'loading' } | { phase: 'ready'; verdict: TabVerdict | null; url?: string } | { phase: 'error' };
+type LogState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; pairs: readonly SummaryPair[]; rebuilt: boolean; unreadable: number }
+  | { phase: 'error' };
+
+export interface PopupAppProps {
+  /** Opens the log database; tests pass a fake-indexeddb one. */
+  db?: () => Promise<IDBDatabase>;
+  /** The page's query string (`?tab=<id>` when opened as a page). */
+  search?: string;
+}
+
+async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
+  const tabId = await currentTabId(search);
+  if (tabId === undefined) return { verdict: null };
+  const [verdict, url] = await Promise.all([
+    getTabVerdict(tabId),
+    // The tab's own URL tells a browser page from a web page without personal-data fields.
+    Promise.resolve()
+      .then(() => browser.tabs.get(tabId))
+      .then((tab) => tab?.url, () => undefined),
+  ]);
+  return url ? { verdict, url } : { verdict };
+}
+
+/** The summary; when it is damaged, a summary rebuilt from the events (slower, so said on screen). */
+async function loadLog(db: IDBDatabase): Promise<{ pairs: readonly SummaryPair[]; rebuilt: boolean; unreadable: number }> {
+  const summary = await readSummary(db);
+  if (summary) return { pairs: summary.pairs, rebuilt: false, unreadable: 0 };
+  const { events, unreadable } = await readEvents(db);
+  // Set unreadable entries aside (the background is the only writer); the popup goes on without them.
+  if (unreadable.length > 0) void quarantineLogEntries(unreadable);
+  return { pairs: buildSummary(events).pairs, rebuilt: true, unreadable: unreadable.length };
+}
+
+export function PopupApp({ db = () => openLogDb(), search = location.search }: PopupAppProps) {
+  const [tab, setTab] = useState<TabState>({ phase: 'loading' });
+  const [log, setLog] = useState<LogState>({ phase: 'loading' });
+  const [quarantined, setQuarantined] = useState(0);
+  const marked = useRef(false);
+
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
-    void (async () => {
-      try {
-        const tabId = await currentTabId(location.search);
-        setState({ phase: 'ready', verdict: tabId === undefined ? null : await getTabVerdict(tabId) });
-      } catch {
-        setState({ phase: 'error' });
-      }
-    })();
+    const lang = uiLanguage();
+    if (lang) document.documentElement.lang = lang;
+    let live = true;
+    loadTab(search).then(
+      (ready) => live && setTab({ phase: 'ready', ...ready }),
+      () => live && setTab({ phase: 'error' }),
+    );
+    const database = db();
+    database.then(loadLog).then(
+      (ready) => live && setLog({ phase: 'ready', ...ready }),
+      () => live && setLog({ phase: 'error' }),
+    );
+    // Not awaited by the first view: the notice appears when the count is in.
+    database.then(countQuarantine).then(
+      (count) => live && setQuarantined(count),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, []);
+
+  // Effects run after the DOM is updated, so this marks the first paint-ready view with the summary.
+  useEffect(() => {
+    if (log.phase !== 'ready' || marked.current) return;
+    marked.current = true;
+    try {
+      performance.mark(POPUP_RENDERED_MARK);
+    } catch {
+      // No User Timing: nothing to measure.
+    }
+  }, [log.phase]);
+
+  const pairs = log.phase === 'ready' ? log.pairs : null;
+  const setAside = quarantined + (log.phase === 'ready' ? log.unreadable : 0);
   return (
-    <main class="popup" style={{ width: '360px', padding: '12px' }}>
-      {state.phase === 'loading' && <p class="muted">{t('loading')}</p>}
-      {state.phase === 'error' && <p role="alert">{t('loadError')}</p>}
-      {state.phase === 'ready' && <VerdictView verdict={state.verdict} />}
-      <p>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          {t('openOptions')}
-        </a>
-      </p>
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+      </header>
+
+      {log.phase === 'ready' && log.rebuilt && (
+        <p class="notice" role="status">
+          {t('popup_summaryRebuilt')}
+        </p>
+      )}
+      {setAside > 0 && (
+        <p class="notice notice-warn" role="status">
+          {t('popup_quarantineNotice', [String(setAside)])}{' '}
+          <a href={extensionPageUrl('options.html')} target="_blank" rel="noopener">
+            {t('popup_quarantineReview')}
+          </a>
+        </p>
+      )}
+
+      {tab.phase === 'loading' && (
+        <section class="this-site" aria-busy="true">
+          <p class="muted">{t('loading')}</p>
+        </section>
+      )}
+      {tab.phase === 'error' && (
+        <section class="this-site">
+          <p role="alert">{t('loadError')}</p>
+        </section>
+      )}
+      {tab.phase === 'ready' && <ThisSite verdict={tab.verdict} url={tab.url} pairs={pairs} />}
+
+      {log.phase === 'loading' && <p class="muted">{t('loading')}</p>}
+      {log.phase === 'error' && <p role="alert">{t('popup_logLoadError')}</p>}
+      {log.phase === 'ready' && <WhereMyDataWent pairs={log.pairs} />}
+
+      <footer class="popup-footer">
+        <nav aria-label={t('popup_footerLabel')}>
+          <a href={extensionPageUrl('options.html')} target="_blank" rel="noopener">
+            {t('popup_footerSettings')}
+          </a>
+          <a href={extensionPageUrl('options.html#help')} target="_blank" rel="noopener">
+            {t('popup_footerHelp')}
+          </a>
+          <a href={extensionPageUrl('report.html')} target="_blank" rel="noopener">
+            {t('popup_footerReport')}
+          </a>
+        </nav>
+      </footer>
     </main>
   );
 }

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { watchFrame } from '@/lib/frame-watch';
 import { openIsolatedChannel } from '@/lib/page-channel';
+import { watchApkDownloads } from '@/lib/apk-watch';
 import type { FrameCore, startFrameCore } from '@/lib/frame-core';
 
 export default defineContentScript({
@@ -47,8 +48,16 @@ export default defineContentScript({
         else void load().then(() => core?.scan());
       },
     });
+    // An Android app download is held until the core has looked at the page (loan page → warning).
+    const stopApkWatch = watchApkDownloads(window, (url, resume) => {
+      void load().then(
+        () => (core ? core.onApkDownload(url, resume) : resume()),
+        () => resume(),
+      );
+    });
     ctx.onInvalidated(() => {
       stopWatching();
+      stopApkWatch();
       browser.runtime.onMessage.removeListener(onMessage);
       removeEarlyInput();
       core?.stop();

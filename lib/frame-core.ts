@@ -5,6 +5,9 @@ import { browser } from 'wxt/browser';
 import { buildFrameVerdict } from './frame-verdict';
 import { startFrameGuard } from './guard/frame-guard';
 import { showLoanNotice } from './guard/loan-notice';
+import { showApkWarning } from './guard/apk-warning';
+import { classifyLoanDocument, looksLikeLender } from './loan-classifier';
+import { scanFields } from './field-scan';
 import { frameVerdictReplySchema } from './messages';
 import type { PageChannel } from './page-channel';
 import { hostIsTrusted } from './trust-match';
@@ -17,6 +20,8 @@ export interface FrameCore {
   onMessage(message: unknown): void;
   /** Re-classify the frame and report it (called by the bootstrap's frame watcher). */
   scan(): void;
+  /** The frame is starting an Android app download: warn on an untrusted loan page, else `resume()`. */
+  onApkDownload(url: string, resume: () => void): void;
   stop(): void;
 }
 
@@ -61,5 +66,24 @@ export function startFrameCore(
     );
   };
 
-  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, stop: guard.stop };
+  const onApkDownload = (url: string, resume: () => void): void => {
+    // The top frame reads itself now (a landing page with no form counts if it talks like a
+    // lender); a sub-frame goes by the top page's verdict.
+    const loan = isTop ? classifyLoanDocument(doc, win.location.href, scanFields(doc).map((field) => field.verdict)) : null;
+    const lender = loan ? looksLikeLender(loan) : guard.pageStatus().isLoanPage;
+    void guard.ready.then(() => {
+      const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+      if (!lender || trusted) return resume();
+      const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+      showApkWarning(
+        doc,
+        { title: t('apkTitle'), body: t('apkBody'), file: t('apkFile', file.slice(0, 200)), cancel: t('apkCancel'), proceed: t('apkProceed') },
+        (download) => {
+          if (download) resume();
+        },
+      );
+    });
+  };
+
+  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, onApkDownload, stop: guard.stop };
 }

@@ -1,16 +1,12 @@
 // The guard's message contract: a content script holding personal data asks the user (through the
-// background and the extension-origin prompt), and the answer comes back the same way. Also the
-// ShareEvent every decision produces — the shape the private log (next issue) is built on.
+// background and the extension-origin prompt), and the answer comes back the same way. Each decision
+// becomes ShareEvents in the private log (lib/log/share-event.ts).
 import * as z from 'zod/mini';
 import { FIELD_KINDS } from './types';
 import { reasonSchema } from './messages';
+import { DECISIONS, fingerprintSchema, SHARE_ROUTES, type Decision } from './log/share-event';
 
-/** How the data was about to leave the page. */
-export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;
-export type ShareRoute = (typeof SHARE_ROUTES)[number];
-
-export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export { DECISIONS, SHARE_ROUTES, type Decision, type ShareRoute } from './log/share-event';
 /** What the user can answer in the prompt (audit-only is never a user answer). */
 export const USER_DECISIONS = ['cancelled', 'sent-once', 'trusted'] as const;
 export type UserDecision = (typeof USER_DECISIONS)[number];
@@ -26,6 +22,22 @@ export const sharedItemSchema = z.object({
 });
 export type SharedItem = z.infer<typeof sharedItemSchema>;
 
+/**
+ * An item as the content script reports it: also the value, normalised for fingerprinting (phone:
+ * digits, with a leading + when typed international, and the region guessed for it). It travels
+ * once, inside the extension, in the guard-hold message; the background turns it into a
+ * fingerprint at once and keeps only that (see heldItemSchema).
+ */
+export const reportedItemSchema = z.extend(sharedItemSchema, {
+  fingerprintValue: z.string().check(z.minLength(1), z.maxLength(64)),
+  region: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+});
+export type ReportedItem = z.infer<typeof reportedItemSchema>;
+
+/** An item while its hold is open: masked value and fingerprint (null if it could not be made). */
+export const heldItemSchema = z.extend(sharedItemSchema, { fingerprint: z.nullable(fingerprintSchema) });
+export type HeldItem = z.infer<typeof heldItemSchema>;
+
 /** Content script → background: "this request is held, ask the user" (or, audit-only, "record it"). */
 export const guardHoldSchema = z.object({
   type: z.literal('guard-hold'),
@@ -35,7 +47,7 @@ export const guardHoldSchema = z.object({
   pageTitle: maxString(500),
   isLoanPage: z.boolean(),
   loanReasons: z.array(reasonSchema).check(z.maxLength(10)),
-  items: z.array(sharedItemSchema).check(z.minLength(1), z.maxLength(20)),
+  items: z.array(reportedItemSchema).check(z.minLength(1), z.maxLength(20)),
   auditOnly: z.boolean(),
 });
 export type GuardHoldMessage = z.infer<typeof guardHoldSchema>;
@@ -53,7 +65,7 @@ export const holdSchema = z.object({
   page: z.object({ ...siteLabel, url: z.string(), title: z.string() }),
   isLoanPage: z.boolean(),
   loanReasons: z.array(reasonSchema),
-  items: z.array(sharedItemSchema),
+  items: z.array(heldItemSchema),
   createdAt: z.number(),
 });
 export type Hold = z.infer<typeof holdSchema>;
@@ -82,22 +94,3 @@ export const raisePromptSchema = z.object({ type: z.literal('raise-prompt'), hol
 export const closePromptSchema = z.object({ type: z.literal('close-prompt'), holdId: holdIdSchema });
 export const toContentSchema = z.discriminatedUnion('type', [holdDecidedSchema, showPromptSchema, raisePromptSchema, closePromptSchema]);
 export type ToContentMessage = z.infer<typeof toContentSchema>;
-
-/**
- * One decision about one outgoing piece of personal data. Stable shape: the private log stores
- * these. Page URL is origin + path (no query, no fragment); values appear only masked.
- */
-export const shareEventSchema = z.object({
-  version: z.literal(1),
-  id: z.string().check(z.minLength(8), z.maxLength(80)),
-  at: z.number(),
-  decision: z.enum(DECISIONS),
-  route: z.enum(SHARE_ROUTES),
-  pageUrl: maxString(2048),
-  pageTitle: maxString(500),
-  pageSite: maxString(300),
-  destinationSite: maxString(300),
-  isLoanPage: z.boolean(),
-  item: sharedItemSchema,
-});
-export type ShareEvent = z.infer<typeof shareEventSchema>;

@@ -1,13 +1,15 @@
 // Background side of the guard: keeps each held request's description while its prompt is open
 // (storage.session, so a service-worker restart mid-prompt loses nothing), turns the user's answer
-// into ShareEvents, and adds a site to the trusted list when asked.
+// into ShareEvents for the log, and adds a site to the trusted list when asked.
 import { browser } from 'wxt/browser';
-import { holdSchema, type Decision, type GuardHoldMessage, type Hold, type ShareEvent } from './guard-messages';
+import { holdSchema, type Decision, type GuardHoldMessage, type HeldItem, type Hold } from './guard-messages';
+import type { ShareEvent } from './log/share-event';
 import { siteOf } from './site-identity';
 import { loadTrustedList, saveTrustedList, withTrustedSite } from './trusted-sites';
-import { appendShareEvents } from './share-event-store';
-
 import { holdKey } from './hold-read';
+
+/** Where decisions go: the log writer (idempotent by event id, so recording twice stores once). */
+export type RecordEvents = (events: readonly ShareEvent[]) => Promise<unknown>;
 
 /** origin + path: the page without query string or fragment (they often carry personal data). */
 export function pageUrlForLog(url: string): string {
@@ -26,7 +28,8 @@ export function pageUrlForLog(url: string): string {
   }
 }
 
-export function holdFromMessage(message: GuardHoldMessage, tabId: number, frameId: number, frameUrl: string, now: number): Hold {
+/** `items`: the message's items with their values already replaced by fingerprints. */
+export function holdFromMessage(message: GuardHoldMessage, items: HeldItem[], tabId: number, frameId: number, frameUrl: string, now: number): Hold {
   const destination = siteOf(message.destinationUrl);
   const page = siteOf(frameUrl);
   let origin = '';
@@ -44,14 +47,15 @@ export function holdFromMessage(message: GuardHoldMessage, tabId: number, frameI
     page: { site: page?.site ?? '', display: page?.display ?? '', url: pageUrlForLog(frameUrl), title: message.pageTitle },
     isLoanPage: message.isLoanPage,
     loanReasons: message.loanReasons,
-    items: message.items,
+    items,
     createdAt: now,
   };
 }
 
 export function shareEventsFor(hold: Hold, decision: Decision, now: number): ShareEvent[] {
   return hold.items.map((item, index) => ({
-    version: 1 as const,
+    version: 2 as const,
+    // Deterministic: the same decision recorded again (a worker restart mid-way) is stored once.
     id: `${hold.holdId}-${index}`,
     at: now,
     decision,
@@ -61,9 +65,12 @@ export function shareEventsFor(hold: Hold, decision: Decision, now: number): Sha
     pageUrl: hold.page.url.slice(0, 2048),
     pageTitle: hold.page.title.slice(0, 500),
     pageSite: hold.page.site.slice(0, 300),
-    destinationSite: hold.destination.site.slice(0, 300),
+    destinationSites: [(hold.destination.site || hold.destination.origin || '(unknown)').slice(0, 300)],
     isLoanPage: hold.isLoanPage,
-    item,
+    kind: item.kind,
+    masked: item.masked,
+    ...(item.country ? { country: item.country } : {}),
+    fingerprint: item.fingerprint,
   }));
 }
 
@@ -84,23 +91,29 @@ function trustSite(site: string): Promise<void> {
   return task;
 }
 
-/** Applies the user's answer once: records it, trusts the site if asked, forgets the hold. */
-export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>): Promise<void> {
-  await browser.storage.session.remove(holdKey(hold.holdId));
-  if (decision === 'trusted' && hold.destination.site) await trustSite(hold.destination.site);
-  await appendShareEvents(shareEventsFor(hold, decision, Date.now()));
+/**
+ * Applies the user's answer: records it, trusts the site if asked, and only then forgets the hold,
+ * so a worker stopped half-way leaves the hold to be answered again (and recorded once).
+ */
+export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>, record: RecordEvents): Promise<void> {
+  try {
+    await record(shareEventsFor(hold, decision, Date.now()));
+    if (decision === 'trusted' && hold.destination.site) await trustSite(hold.destination.site);
+  } finally {
+    await browser.storage.session.remove(holdKey(hold.holdId));
+  }
 }
 
-export async function recordAudit(hold: Hold): Promise<void> {
-  await appendShareEvents(shareEventsFor(hold, 'audit-only', Date.now()));
+export async function recordAudit(hold: Hold, record: RecordEvents): Promise<void> {
+  await record(shareEventsFor(hold, 'audit-only', Date.now()));
 }
 
 /** Holds of a closed tab can never be answered: drop them (recorded as cancelled, which they were). */
-export async function dropTabHolds(tabId: number): Promise<void> {
+export async function dropTabHolds(tabId: number, record: RecordEvents): Promise<void> {
   const all = await browser.storage.session.get(null);
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('hold:')) continue;
     const parsed = holdSchema.safeParse(value);
-    if (parsed.success && parsed.data.tabId === tabId) await closeHold(parsed.data, 'cancelled');
+    if (parsed.success && parsed.data.tabId === tabId) await closeHold(parsed.data, 'cancelled', record).catch(() => undefined);
   }
 }

@@ -266,6 +266,15 @@ function nonLoanContext(zones: Zones, url: string, lex: Lexicon, add: Add): void
   if (best) add('non_loan_context', `${best.name}: ${quote(best.words)}`, Math.max(W.contextCap, best.weight));
 }
 
+/**
+ * A page that talks like a lender even though it asks for nothing yet: the landing page that pushes
+ * an app download. The verdict without the "no sensitive fields" penalty reaches the threshold.
+ */
+export function looksLikeLender(verdict: LoanVerdict): boolean {
+  const penalty = verdict.reasons.find((reason) => reason.code === 'no_sensitive_fields')?.weight ?? 0;
+  return verdict.isLoanPage || verdict.score - penalty >= W.threshold;
+}
+
 /** Extract the page's text, count sliders / amount inputs / article marks, and classify. */
 export function classifyLoanDocument(doc: Document, url: string, fields: readonly FieldVerdict[]): LoanVerdict {
   const { text, roots } = readPage(doc, url);

@@ -109,6 +109,13 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
       res.end(wantsJson ? JSON.stringify({ ok: true }) : '<!doctype html><meta charset="utf-8"><title>Received</title><p>Received by the demo server.</p>');
       return;
     }
+    if (/^\/downloads\/[\w.-]+\.apk$/.test(url.pathname)) {
+      // A stand-in Android app, recorded like an API call so tests can tell whether it was fetched.
+      requests.push({ method: req.method ?? 'GET', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: url.pathname, contentType: '', body: '', at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/vnd.android.package-archive', 'content-disposition': 'attachment' });
+      res.end('PK demo apk');
+      return;
+    }
     const extra = extraPages.get(url.pathname);
     if (extra !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

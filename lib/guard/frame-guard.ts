@@ -11,6 +11,7 @@ import type { Reason } from '../types';
 import { GuardController } from './guard-controller';
 import { PromptFrames } from './prompt-frames';
 import { TrackedValues } from './tracked-values';
+import { defaultPhoneRegion } from '../phone-region';
 import { randomId } from '../random-id';
 import { hostIsTrusted } from '../trust-match';
 
@@ -29,6 +30,8 @@ export interface FrameGuard {
   /** Fields typed into before the guard was running: take their current values now. */
   track(elements: Iterable<Element>): void;
   setPageStatus(status: PageStatus): void;
+  /** This page's loan verdict as last known (the top frame's, in a sub-frame). */
+  pageStatus(): PageStatus;
   settings(): Settings;
   trustedSites(): readonly string[];
   stop(): void;
@@ -50,7 +53,9 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
   let status: PageStatus = { isLoanPage: false, loanReasons: [] };
   const cleanups: (() => void)[] = [];
 
-  const tracked = new TrackedValues();
+  const tracked = new TrackedValues(50, () =>
+    defaultPhoneRegion({ setting: settings.phoneRegion, lang: doc.documentElement.lang, url: win.location.href }),
+  );
   const prompts = new PromptFrames(doc, (holdId) => `${browser.runtime.getURL('/prompt.html')}#${holdId}`);
   const controller = new GuardController(
     {
@@ -186,6 +191,7 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
     setPageStatus: (next) => {
       status = next;
     },
+    pageStatus: () => status,
     settings: () => settings,
     trustedSites: () => trusted,
     stop: () => {

@@ -3,7 +3,7 @@
 // only recorded (audit-only mode) or is held while the user is asked. One prompt per receiving
 // site at a time: every request to that site while it is open joins the same hold.
 import type { GuardAnswer, GuardQuestion } from '../network-guard';
-import type { Decision, GuardHoldMessage, SharedItem, ShareRoute } from '../guard-messages';
+import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute } from '../guard-messages';
 import type { Settings } from '../settings';
 import type { Reason } from '../types';
 import { hostIsTrusted, hostOf } from '../trust-match';
@@ -61,11 +61,11 @@ export class GuardController {
   }
 
   /** Items among `ids` that the settings say to ask about on this page. */
-  private itemsToAsk(ids: readonly string[]): SharedItem[] {
+  private itemsToAsk(ids: readonly string[]): ReportedItem[] {
     const { watch } = this.env.settings();
     const { isLoanPage } = this.env.page();
     const seen = new Set<string>();
-    const items: SharedItem[] = [];
+    const items: ReportedItem[] = [];
     for (const id of ids) {
       const tracked = this.tracked.get(id);
       if (!tracked) continue;

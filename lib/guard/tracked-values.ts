@@ -6,11 +6,12 @@ import { maskMiddle } from '../mask';
 import { canonicalValue, watchedValue, type WatchedValue } from '../value-match';
 import { sniffValue } from '../value-sniff';
 import type { FieldKind } from '../types';
-import type { SharedItem } from '../guard-messages';
+import type { ReportedItem } from '../guard-messages';
 
 export interface TrackedValue {
   watched: WatchedValue;
-  item: SharedItem;
+  /** Masked value for the prompt and log, plus the normalised value the background fingerprints. */
+  item: ReportedItem;
 }
 
 /** Inputs that hold one character of a split code or number (OTP boxes). */
@@ -37,13 +38,33 @@ export function maskFor(kind: FieldKind, raw: string): string {
   }
 }
 
+/**
+ * The value as the background fingerprints it. Phones are finished there with libphonenumber (too
+ * big for a content script): here only digits, '+' when typed international, and the region guess.
+ */
+export function fingerprintSource(kind: FieldKind, raw: string, phoneRegion: () => string | undefined): Pick<ReportedItem, 'fingerprintValue' | 'region'> {
+  const canonical = canonicalValue(raw);
+  if (kind !== 'phone') return { fingerprintValue: canonical.slice(0, 64) };
+  const international = /^[\s(]*(\+|00)/.test(raw.normalize('NFKC'));
+  const digits = canonical.replace(/\D+/g, '');
+  const region = phoneRegion();
+  return {
+    fingerprintValue: (international ? `+${digits.replace(/^00/, '')}` : digits).slice(0, 64),
+    ...(region && /^[A-Z]{2}$/.test(region) ? { region } : {}),
+  };
+}
+
 export class TrackedValues {
   private readonly byElement = new WeakMap<Element, string>();
   private readonly verdicts = new WeakMap<Element, { kind: FieldKind; country?: string } | null>();
   private readonly values = new Map<string, TrackedValue>();
   private nextId = 1;
 
-  constructor(private readonly maxValues = 50) {}
+  /** `phoneRegion`: the region a phone typed without +code belongs to (for its fingerprint). */
+  constructor(
+    private readonly maxValues = 50,
+    private readonly phoneRegion: () => string | undefined = () => undefined,
+  ) {}
 
   /** Element → stable id for this page's life. */
   private idOf(el: Element): string {
@@ -93,7 +114,8 @@ export class TrackedValues {
     }
     const country = known?.country;
     this.values.delete(id); // re-insert as most recent
-    this.values.set(id, { watched, item: { kind, masked: maskFor(kind, raw), ...(country ? { country } : {}) } });
+    const item: ReportedItem = { kind, masked: maskFor(kind, raw), ...(country ? { country } : {}), ...fingerprintSource(kind, raw, this.phoneRegion) };
+    this.values.set(id, { watched, item });
     if (this.values.size > this.maxValues) this.values.delete(this.values.keys().next().value!);
     return before !== watched.canonical;
   }

@@ -120,7 +120,7 @@ describe('GuardController', () => {
       h.check('api/apply?x=1', [id]);
       const report = h.reports[0]!;
       expect(report.destinationUrl).toBe('https://shop.example/api/apply?x=1');
-      expect(holdFromMessage(report, 1, 0, h.page.url, 0).destination.site).toBe('shop.example');
+      expect(holdFromMessage(report, [], 1, 0, h.page.url, 0).destination.site).toBe('shop.example');
     });
 
     it('reports an absolute destination exactly as given', () => {
@@ -161,7 +161,7 @@ describe('GuardController', () => {
       const otp = h.typeInto(OTP, '482913');
       const id = h.typeInto(ID, '11010519491231002X');
       expect(h.check('https://lender.example/', [phone, otp, id])).toBe('hold');
-      expect(h.reports[0]?.items).toEqual([{ kind: 'national-id', masked: '1101**********002X', country: 'CN' }]);
+      expect(h.reports[0]?.items).toEqual([{ kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' }]);
     });
 
     it('follows the default settings: ID numbers everywhere, phones only on loan pages', () => {
@@ -206,7 +206,8 @@ describe('GuardController', () => {
         auditOnly: false,
       });
       expect(report.pageTitle).toHaveLength(500);
-      const text = JSON.stringify(report.items);
+      // The value travels only as fingerprintValue (turned into a fingerprint by the background).
+      const text = JSON.stringify(report.items.map(({ fingerprintValue: _value, ...item }) => item));
       expect(text).not.toContain('13800138000');
       expect(text).not.toContain('11010519491231002X');
     });
@@ -217,8 +218,8 @@ describe('GuardController', () => {
       const c = h.typeInto(PHONE, '13900139000');
       h.check('https://lender.example/', [a, b, c]);
       expect(h.reports[0]?.items).toEqual([
-        { kind: 'phone', masked: '138****8000' },
-        { kind: 'phone', masked: '139****9000' },
+        { kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000' },
+        { kind: 'phone', masked: '139****9000', fingerprintValue: '13900139000' },
       ]);
     });
 

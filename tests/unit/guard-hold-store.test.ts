@@ -3,15 +3,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, recordAudit, shareEventsFor } from '@/lib/hold-store';
 import { readHold } from '@/lib/hold-read';
-import { holdSchema, shareEventSchema, type GuardHoldMessage, type Hold, type SharedItem } from '@/lib/guard-messages';
-import { readShareEvents } from '@/lib/share-event-store';
+import { holdSchema, type GuardHoldMessage, type HeldItem, type Hold, type ReportedItem } from '@/lib/guard-messages';
+import { shareEventSchema, type ShareEvent } from '@/lib/log/share-event';
 import { loadTrustedList, saveTrustedList, TRUSTED_KEY, TRUSTED_QUARANTINE_KEY } from '@/lib/trusted-sites';
 
-const ITEMS: SharedItem[] = [
-  { kind: 'national-id', masked: '1101**********002X', country: 'CN' },
-  { kind: 'phone', masked: '138****8000' },
-  { kind: 'bank-card', masked: '6212********1232' },
+const ITEMS: ReportedItem[] = [
+  { kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' },
+  { kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000', region: 'CN' },
+  { kind: 'bank-card', masked: '6212********1232', fingerprintValue: '6212345678901232' },
 ];
+/** ITEMS as the background holds them: the values replaced by fingerprints. */
+const HELD: HeldItem[] = ITEMS.map(({ fingerprintValue: _value, region: _region, ...item }, index) => ({ ...item, fingerprint: String(index).repeat(64) }));
 /** The raw values behind ITEMS: none may ever appear in a stored event. */
 const RAW = ['11010519491231002X', '13800138000', '6212345678901232'];
 
@@ -31,7 +33,14 @@ function message(overrides: Partial<GuardHoldMessage> = {}): GuardHoldMessage {
   };
 }
 const hold = (overrides: Partial<GuardHoldMessage> = {}, tabId = 7, frameUrl = 'https://shop.example.com/apply?nik=3171#step2'): Hold =>
-  holdFromMessage(message(overrides), tabId, 0, frameUrl, 1_000);
+  holdFromMessage(message(overrides), HELD, tabId, 0, frameUrl, 1_000);
+
+/** Stands in for the log writer. */
+let recorded: ShareEvent[] = [];
+const record = async (events: readonly ShareEvent[]): Promise<void> => {
+  recorded.push(...events);
+};
+const readShareEvents = (): ShareEvent[] => recorded;
 
 const trustedSites = async (): Promise<string[]> => (await loadTrustedList()).list.sites.map((entry) => entry.site);
 
@@ -64,7 +73,7 @@ describe('pageUrlForLog', () => {
 
 describe('holdFromMessage', () => {
   it('names the destination and page by registrable domain (tldts) and keeps the message fields', () => {
-    const result = holdFromMessage(message({ holdId: 'hold_abcdefghijklmnop' }), 12, 3, 'https://www.shop.example.com/apply?nik=3171#x', 1_234);
+    const result = holdFromMessage(message({ holdId: 'hold_abcdefghijklmnop' }), HELD, 12, 3, 'https://www.shop.example.com/apply?nik=3171#x', 1_234);
     expect(result).toEqual({
       holdId: 'hold_abcdefghijklmnop',
       tabId: 12,
@@ -74,7 +83,7 @@ describe('holdFromMessage', () => {
       page: { site: 'example.com', display: 'example.com', url: 'https://www.shop.example.com/apply', title: 'Ajukan pinjaman' },
       isLoanPage: true,
       loanReasons: [{ code: 'loan_word', detail: 'pinjaman', weight: 1 }],
-      items: ITEMS,
+      items: HELD,
       createdAt: 1_234,
     });
     expect(holdSchema.safeParse(result).success).toBe(true);
@@ -97,18 +106,19 @@ describe('shareEventsFor', () => {
     const held = hold();
     const events = shareEventsFor(held, 'sent-once', 5_000);
     expect(events).toHaveLength(ITEMS.length);
-    expect(events.map((event) => event.item)).toEqual(ITEMS);
+    expect(events.map(({ kind, masked, fingerprint }) => ({ kind, masked, fingerprint }))).toEqual(HELD.map(({ kind, masked, fingerprint }) => ({ kind, masked, fingerprint })));
+    expect(events[0]?.country).toBe('CN');
     expect(new Set(events.map((event) => event.id)).size).toBe(ITEMS.length);
     for (const event of events) {
       expect(shareEventSchema.safeParse(event).success).toBe(true);
       expect(event).toMatchObject({
-        version: 1,
+        version: 2,
         at: 5_000,
         decision: 'sent-once',
         route: 'fetch',
         pageUrl: 'https://shop.example.com/apply',
         pageSite: 'example.com',
-        destinationSite: 'example.co.id',
+        destinationSites: ['example.co.id'],
         isLoanPage: true,
       });
     }
@@ -133,13 +143,27 @@ describe('shareEventsFor', () => {
 });
 
 describe('storage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    recorded = [];
+  });
+
+  it('records the decision before forgetting the hold (a worker stopped half-way loses nothing)', async () => {
+    const held = hold();
+    await openHold(held);
+    const seen: (Hold | null)[] = [];
+    await closeHold(held, 'sent-once', async () => {
+      seen.push(await readHold(held.holdId));
+    });
+    expect(seen).toEqual([held]);
+    expect(await readHold(held.holdId)).toBeNull();
+  });
 
   it('keeps an open hold in storage.session until it is closed', async () => {
     const held = hold();
     await openHold(held);
     expect(await readHold(held.holdId)).toEqual(held);
-    await closeHold(held, 'cancelled');
+    await closeHold(held, 'cancelled', record);
     expect(await readHold(held.holdId)).toBeNull();
   });
 
@@ -152,19 +176,19 @@ describe('storage', () => {
   it("closeHold('trusted') adds the destination site once and records the events", async () => {
     const first = hold();
     await openHold(first);
-    await closeHold(first, 'trusted');
+    await closeHold(first, 'trusted', record);
     expect(await trustedSites()).toEqual(['example.co.id']);
     const second = hold({ destinationUrl: 'https://www.example.co.id/other' });
-    await closeHold(second, 'trusted');
+    await closeHold(second, 'trusted', record);
     expect(await trustedSites()).toEqual(['example.co.id']);
     const events = await readShareEvents();
     expect(events).toHaveLength(2 * ITEMS.length);
-    expect(events.every((event) => event.decision === 'trusted' && event.destinationSite === 'example.co.id')).toBe(true);
+    expect(events.every((event) => event.decision === 'trusted' && event.destinationSites[0] === 'example.co.id')).toBe(true);
   });
 
   it("closeHold('trusted') keeps the sites already trusted", async () => {
     await saveTrustedList({ version: 1, sites: [{ site: 'bank.example', addedAt: 1, note: 'my bank' }] });
-    await closeHold(hold(), 'trusted');
+    await closeHold(hold(), 'trusted', record);
     const { list } = await loadTrustedList();
     expect(list.sites.map((entry) => entry.site)).toEqual(['bank.example', 'example.co.id']);
     expect(list.sites[0]?.note).toBe('my bank');
@@ -172,15 +196,15 @@ describe('storage', () => {
 
   it('two trust answers at the same time both land in the list', async () => {
     await Promise.all([
-      closeHold(hold({ destinationUrl: 'https://a.example/x' }), 'trusted'),
-      closeHold(hold({ destinationUrl: 'https://b.example/x' }), 'trusted'),
+      closeHold(hold({ destinationUrl: 'https://a.example/x' }), 'trusted', record),
+      closeHold(hold({ destinationUrl: 'https://b.example/x' }), 'trusted', record),
     ]);
     expect((await trustedSites()).sort()).toEqual(['a.example', 'b.example']);
   });
 
   it("closeHold('cancelled') and ('sent-once') leave the trusted list alone", async () => {
-    await closeHold(hold(), 'cancelled');
-    await closeHold(hold(), 'sent-once');
+    await closeHold(hold(), 'cancelled', record);
+    await closeHold(hold(), 'sent-once', record);
     expect(await fakeBrowser.storage.local.get(TRUSTED_KEY)).toEqual({});
     expect((await readShareEvents()).map((event) => event.decision)).toEqual([...ITEMS.map(() => 'cancelled'), ...ITEMS.map(() => 'sent-once')]);
   });
@@ -188,7 +212,7 @@ describe('storage', () => {
   it('closes and records a hold whose page has a very long URL (the answer is never stuck)', async () => {
     const held = hold({}, 1, `https://shop.example.com/${'a'.repeat(3_000)}?q=1`);
     await openHold(held);
-    await expect(closeHold(held, 'sent-once')).resolves.toBeUndefined();
+    await expect(closeHold(held, 'sent-once', record)).resolves.toBeUndefined();
     const events = await readShareEvents();
     expect(events).toHaveLength(ITEMS.length);
     expect(events[0]?.pageUrl.startsWith('https://shop.example.com/aaa')).toBe(true);
@@ -197,7 +221,7 @@ describe('storage', () => {
   it('quarantines a corrupted trusted list instead of silently losing it', async () => {
     const corrupted = { version: 1, sites: [{ site: 42 }] };
     await fakeBrowser.storage.local.set({ [TRUSTED_KEY]: corrupted });
-    await closeHold(hold(), 'trusted');
+    await closeHold(hold(), 'trusted', record);
     const kept = (await fakeBrowser.storage.local.get(TRUSTED_QUARANTINE_KEY))[TRUSTED_QUARANTINE_KEY] as { raw: unknown; at: number };
     expect(kept.raw).toEqual(corrupted);
     expect(typeof kept.at).toBe('number');
@@ -206,7 +230,7 @@ describe('storage', () => {
 
   it('recordAudit appends audit-only events and touches no hold or list', async () => {
     const held = hold();
-    await recordAudit(held);
+    await recordAudit(held, record);
     const events = await readShareEvents();
     expect(events.map((event) => event.decision)).toEqual(ITEMS.map(() => 'audit-only'));
     expect(await fakeBrowser.storage.local.get(TRUSTED_KEY)).toEqual({});
@@ -217,7 +241,7 @@ describe('storage', () => {
     const other = hold({}, 8);
     for (const held of [...mine, other]) await openHold(held);
     await fakeBrowser.storage.session.set({ 'hold:garbage': { nope: true }, unrelated: 1 });
-    await dropTabHolds(7);
+    await dropTabHolds(7, record);
     for (const held of mine) expect(await readHold(held.holdId)).toBeNull();
     expect(await readHold(other.holdId)).toEqual(other);
     expect(await fakeBrowser.storage.session.get(['hold:garbage', 'unrelated'])).toEqual({ 'hold:garbage': { nope: true }, unrelated: 1 });

@@ -33,14 +33,14 @@ describe('TrackedValues', () => {
     const watched = tracked.watched();
     expect(watched).toHaveLength(1);
     expect(watched[0]).toMatchObject({ kind: 'phone', canonical: '13800138000' });
-    expect(tracked.get(watched[0]!.id)?.item).toEqual({ kind: 'phone', masked: '138****8000' });
+    expect(tracked.get(watched[0]!.id)?.item).toEqual({ kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000' });
   });
 
   it('keeps the country the classifier found on the item', () => {
     mount(ID_FIELD);
     type(tracked, byId('i'), '11010519491231002x');
     const [value] = tracked.watched();
-    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X', country: 'CN' });
+    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' });
   });
 
   it('does not watch a value shorter than the minimum for its kind', () => {
@@ -96,7 +96,7 @@ describe('TrackedValues', () => {
     expect(type(tracked, byId('u'), '110105 19491231 002x')).toBe(true);
     const [value] = tracked.watched();
     expect(value).toMatchObject({ kind: 'national-id', canonical: '11010519491231002X' });
-    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X' });
+    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X', fingerprintValue: '11010519491231002X' });
   });
 
   it('catches a Luhn-valid card number in an unlabelled field (and a textarea)', () => {
@@ -105,8 +105,8 @@ describe('TrackedValues', () => {
     expect(type(tracked, byId<HTMLTextAreaElement>('t'), '4111-1111-1111-1111')).toBe(true);
     const items = tracked.watched().map((value) => tracked.get(value.id)?.item);
     expect(items).toEqual([
-      { kind: 'bank-card', masked: '6212********1232' },
-      { kind: 'bank-card', masked: '4111********1111' },
+      { kind: 'bank-card', masked: '6212********1232', fingerprintValue: '6212345678901232' },
+      { kind: 'bank-card', masked: '4111********1111', fingerprintValue: '4111111111111111' },
     ]);
   });
 
@@ -133,7 +133,7 @@ describe('TrackedValues', () => {
     const watched = tracked.watched();
     expect(watched).toHaveLength(1);
     expect(watched[0]).toMatchObject({ kind: 'otp', canonical: '482913' });
-    expect(tracked.get(watched[0]!.id)?.item).toEqual({ kind: 'otp', masked: '******' });
+    expect(tracked.get(watched[0]!.id)?.item).toMatchObject({ kind: 'otp', masked: '******' });
   });
 
   it('reads OTP boxes that are each wrapped in their own element', () => {
@@ -211,5 +211,17 @@ describe('maskFor', () => {
       expect(masked).not.toContain(raw);
       expect(masked).toContain('*');
     }
+  });
+
+  it('gives phones their digits for fingerprinting, with + when typed international, and the region guess', () => {
+    const regional = new TrackedValues(50, () => 'CN');
+    mount('<label for="p">手机号</label><input id="p"><label for="q">Phone</label><input id="q">');
+    type(regional, byId('p'), '138 0013 8000');
+    type(regional, byId('q'), '0086 138-0013-8000');
+    const items = regional.watched().map((value) => regional.get(value.id)?.item);
+    expect(items.map((item) => [item?.fingerprintValue, item?.region])).toEqual([
+      ['13800138000', 'CN'],
+      ['+8613800138000', 'CN'],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Unit tests of the loan-page classifier (each feature, negatives that must win, reasons, threshold)
 // and of the page-text extraction it reads.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { classifyLoanDocument, classifyLoanPage, LOAN_THRESHOLD } from '@/lib/loan-classifier';
+import { classifyLoanDocument, classifyLoanPage, LOAN_THRESHOLD, looksLikeLender } from '@/lib/loan-classifier';
 import { LOAN_WEIGHTS } from '@/lib/loan-rules';
 import { extractPageText, type PageText } from '@/lib/page-text';
 import type { FieldKind, FieldVerdict, LoanVerdict } from '@/lib/types';
@@ -364,5 +365,19 @@ describe('classifyLoanDocument', () => {
     const v = classifyLoanDocument(doc, 'https://news.example/business/loan-apps', fields('phone'));
     expect(v.isLoanPage).toBe(false);
     expect(reason(v, 'article_shape')?.detail).toMatch(/article marks/);
+  });
+});
+
+describe('looksLikeLender (app-download landing pages)', () => {
+  test('counts a lender landing page without any form, but not an ordinary page', () => {
+    const verdictOf = (file: string) => {
+      document.documentElement.innerHTML = readFileSync(`tests/fixtures/guard/${file}`, 'utf8').replace(/<!doctype html>/i, '');
+      return classifyLoanDocument(document, 'https://www.example.test/', []);
+    };
+    const lender = verdictOf('app-download.html');
+    expect(lender.isLoanPage).toBe(false);
+    expect(looksLikeLender(lender)).toBe(true);
+    expect(looksLikeLender(verdictOf('app-download-quiet.html'))).toBe(false);
+    expect(looksLikeLender(verdictOf('quiet.html'))).toBe(false);
   });
 });

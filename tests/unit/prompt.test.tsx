@@ -24,8 +24,8 @@ const hold: Hold = {
     { code: 'fourth_reason', detail: 'not shown', weight: 0.5 },
   ],
   items: [
-    { kind: 'phone', masked: '138****8000', country: 'CN' },
-    { kind: 'national-id', masked: '1101**********1234' },
+    { kind: 'phone', masked: '138****8000', country: 'CN', fingerprint: null },
+    { kind: 'national-id', masked: '1101**********1234', fingerprint: null },
   ],
   createdAt: 1,
 };

@@ -1,0 +1,9 @@
+// Evidence report page (report.html?site=…&kind=…&since=…&until=…): printable record of where the
+// user's data went, read from the private log. Wiring only.
+import { render } from 'preact';
+import { EvidenceReport } from '@/components/EvidenceReport';
+import { openLogDb } from '@/lib/log/log-store';
+import '@/components/theme.css';
+import '@/components/report.css';
+
+render(<EvidenceReport db={() => openLogDb()} search={location.search} />, document.getElementById('app')!);

@@ -1,0 +1,388 @@
+// IndexedDB access for the private log: events, the summary kept beside them (same transaction), and
+// a quarantine for stored objects nobody can read. Readers are safe anywhere; writers are called
+// only by the background's single writer (lib/log/log-writer.ts).
+import * as z from 'zod/mini';
+import type { FieldKind } from '../types';
+import { logSummarySchema, type LogSummary } from './log-summary';
+import { addToSummary, buildSummary } from './log-summary-build';
+import type { DeleteScope } from './log-messages';
+import { itemKeyOf, shareEventSchema, upgradeShareEvent, type ShareEvent } from './share-event';
+
+export const LOG_DB_NAME = 'loanguard-log';
+const LOG_DB_VERSION = 1;
+const EVENTS = 'events';
+const META = 'meta';
+const QUARANTINE = 'quarantine';
+const SUMMARY_KEY = 'summary';
+/** Every writer locks all three stores: a summary rebuild may move unreadable events to quarantine. */
+const WRITE_STORES = [EVENTS, META, QUARANTINE];
+
+/** A stored object that could not be read, kept (never dropped) until the user discards it. */
+export const quarantinedEntrySchema = z.object({
+  at: z.number(),
+  reason: z.string(),
+  raw: z.unknown(),
+});
+export type QuarantinedEntry = z.infer<typeof quarantinedEntrySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Promise helpers. Only IDB requests are awaited inside a transaction: awaiting anything else
+// (timers, crypto, storage.local) would let the transaction auto-commit half-way.
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** Settles when the transaction commits; rejects with its error (e.g. QuotaExceededError) on abort. */
+function completion(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
+  });
+}
+
+async function inTransaction<T>(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  body: (tx: IDBTransaction) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(stores, mode);
+  const done = completion(tx);
+  let result: T;
+  try {
+    result = await body(tx);
+  } catch (error) {
+    done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborting: the body's error is the one worth reporting.
+    }
+    throw tx.error ?? error;
+  }
+  await done;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function openLogDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = factory.open(LOG_DB_NAME, LOG_DB_VERSION);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(EVENTS)) {
+        const events = db.createObjectStore(EVENTS, { keyPath: 'id' });
+        events.createIndex('at', 'at');
+        events.createIndex('site', 'destinationSites', { multiEntry: true });
+        events.createIndex('pageSite', 'pageSite');
+      }
+      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+      if (!db.objectStoreNames.contains(QUARANTINE)) db.createObjectStore(QUARANTINE, { autoIncrement: true });
+    };
+    open.onsuccess = () => {
+      const db = open.result;
+      // A future version opened in another extension page must not be blocked by this connection.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    open.onerror = () => reject(open.error ?? new Error('Could not open the log database'));
+    open.onblocked = () => reject(new DOMException('The log database is blocked by another connection', 'AbortError'));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers
+
+function parseSummary(raw: unknown): LogSummary | null {
+  const parsed = logSummarySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function readSummary(db: IDBDatabase): Promise<LogSummary | null> {
+  return inTransaction(db, [META], 'readonly', async (tx) => parseSummary(await request(tx.objectStore(META).get(SUMMARY_KEY))));
+}
+
+export interface EventFilter {
+  /** Receiving site (one of destinationSites). */
+  site?: string;
+  itemKey?: string;
+  /** Only these kinds; an empty list matches nothing. */
+  kinds?: readonly FieldKind[];
+  /** Inclusive bounds on `at`. */
+  since?: number;
+  until?: number;
+  /** Case-insensitive substring of pageUrl, pageTitle, pageSite, a destination site or the masked value. */
+  text?: string;
+}
+
+function matchesText(event: ShareEvent, needle: string): boolean {
+  return (
+    event.pageUrl.toLowerCase().includes(needle) ||
+    event.pageTitle.toLowerCase().includes(needle) ||
+    event.pageSite.toLowerCase().includes(needle) ||
+    event.masked.toLowerCase().includes(needle) ||
+    event.destinationSites.some((site) => site.toLowerCase().includes(needle))
+  );
+}
+
+function matches(event: ShareEvent, filter: EventFilter, needle: string): boolean {
+  if (filter.since !== undefined && event.at < filter.since) return false;
+  if (filter.until !== undefined && event.at > filter.until) return false;
+  if (filter.kinds && !filter.kinds.includes(event.kind)) return false;
+  if (filter.itemKey !== undefined && itemKeyOf(event) !== filter.itemKey) return false;
+  if (needle && !matchesText(event, needle)) return false;
+  return true;
+}
+
+function atRange(since: number | undefined, until: number | undefined): IDBKeyRange | null | 'empty' {
+  if (since === undefined && until === undefined) return null;
+  if (since !== undefined && until !== undefined) return since > until ? 'empty' : IDBKeyRange.bound(since, until);
+  return since !== undefined ? IDBKeyRange.lowerBound(since) : IDBKeyRange.upperBound(until as number);
+}
+
+const newestFirst = (a: ShareEvent, b: ShareEvent): number => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * Events matching `filter`, newest first. Stored objects that cannot be read are reported by key in
+ * `unreadable` (for the background to quarantine), never thrown, so one bad object hides nothing else.
+ */
+export function readEvents(db: IDBDatabase, filter: EventFilter = {}): Promise<{ events: ShareEvent[]; unreadable: string[] }> {
+  return inTransaction(db, [EVENTS], 'readonly', async (tx) => {
+    const store = tx.objectStore(EVENTS);
+    let values: unknown[];
+    let keys: IDBValidKey[];
+    let sorted: boolean;
+    if (filter.site !== undefined) {
+      const index = store.index('site');
+      const range = IDBKeyRange.only(filter.site);
+      [values, keys] = await Promise.all([request(index.getAll(range)), request(index.getAllKeys(range))]);
+      sorted = false;
+    } else {
+      const range = atRange(filter.since, filter.until);
+      if (range === 'empty') return { events: [], unreadable: [] };
+      const index = store.index('at');
+      const [indexed, indexedKeys, storeCount] = await Promise.all([
+        request(index.getAll(range)),
+        request(index.getAllKeys(range)),
+        range === null ? request(store.count()) : Promise.resolve(0),
+      ]);
+      values = indexed;
+      keys = indexedKeys;
+      sorted = true;
+      // An object without a usable `at` is missing from the index: find it on an unbounded read,
+      // or it would stay invisible (and never quarantined) forever.
+      if (range === null && storeCount !== indexedKeys.length) {
+        const inIndex = new Set(indexedKeys.map((key) => String(key)));
+        const allKeys = await request(store.getAllKeys());
+        const missing = allKeys.filter((key) => !inIndex.has(String(key)));
+        const missingValues = await Promise.all(missing.map((key) => request(store.get(key))));
+        values = [...values, ...missingValues];
+        keys = [...keys, ...missing];
+        sorted = false;
+      }
+    }
+    const events: ShareEvent[] = [];
+    const unreadable: string[] = [];
+    const needle = (filter.text ?? '').toLowerCase();
+    values.forEach((raw, i) => {
+      const event = upgradeShareEvent(raw);
+      if (!event) unreadable.push(String(keys[i]));
+      else if (matches(event, filter, needle)) events.push(event);
+    });
+    // The 'at' index returns oldest first (ties by id), so reversing gives newest first cheaply.
+    if (sorted) events.reverse();
+    else events.sort(newestFirst);
+    return { events, unreadable };
+  });
+}
+
+export function countQuarantine(db: IDBDatabase): Promise<number> {
+  return inTransaction(db, [QUARANTINE], 'readonly', (tx) => request(tx.objectStore(QUARANTINE).count()));
+}
+
+export function readQuarantine(db: IDBDatabase): Promise<QuarantinedEntry[]> {
+  return inTransaction(db, [QUARANTINE], 'readonly', async (tx) => {
+    const rows = await request(tx.objectStore(QUARANTINE).getAll());
+    return rows.map((row: unknown) => {
+      const parsed = quarantinedEntrySchema.safeParse(row);
+      // A quarantine row in an unknown shape is still shown, wrapped, rather than hidden.
+      return parsed.success ? parsed.data : { at: 0, reason: 'unreadable-quarantine-row', raw: row };
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writers (background only)
+
+/** Scans every event, moves unreadable ones to quarantine, and writes a fresh summary. */
+async function rebuildInTransaction(tx: IDBTransaction): Promise<LogSummary> {
+  const events = tx.objectStore(EVENTS);
+  const quarantine = tx.objectStore(QUARANTINE);
+  const [values, keys] = await Promise.all([request(events.getAll()), request(events.getAllKeys())]);
+  const readable: ShareEvent[] = [];
+  const moves: Promise<unknown>[] = [];
+  const now = Date.now();
+  values.forEach((raw: unknown, i) => {
+    const event = upgradeShareEvent(raw);
+    if (event) {
+      readable.push(event);
+      return;
+    }
+    const key = keys[i] as IDBValidKey;
+    moves.push(request(quarantine.add({ at: now, reason: 'unreadable-event', raw })), request(events.delete(key)));
+  });
+  const summary = buildSummary(readable);
+  moves.push(request(tx.objectStore(META).put(summary, SUMMARY_KEY)));
+  await Promise.all(moves);
+  return summary;
+}
+
+/**
+ * Stores new events and counts them into the summary in one transaction. Ids already stored are
+ * skipped, so recording the same decision twice stores and counts it once. Returns how many were added.
+ * Throws (writing nothing) if any event is invalid.
+ */
+export async function appendEvents(db: IDBDatabase, events: readonly ShareEvent[]): Promise<number> {
+  const valid = events.map((event) => shareEventSchema.parse(event));
+  if (valid.length === 0) return 0;
+  return inTransaction(db, WRITE_STORES, 'readwrite', async (tx) => {
+    const store = tx.objectStore(EVENTS);
+    const meta = tx.objectStore(META);
+    const unique = new Map<string, ShareEvent>();
+    for (const event of valid) if (!unique.has(event.id)) unique.set(event.id, event);
+    const candidates = [...unique.values()];
+    const [stored, existing] = await Promise.all([
+      request(meta.get(SUMMARY_KEY)),
+      Promise.all(candidates.map((event) => request(store.count(event.id)))),
+    ]);
+    const added = candidates.filter((_, i) => existing[i] === 0);
+    if (added.length === 0) return 0;
+    await Promise.all(added.map((event) => request(store.put(event))));
+    const summary = parseSummary(stored);
+    if (summary) await request(meta.put(addToSummary(summary, added), SUMMARY_KEY));
+    else await rebuildInTransaction(tx);
+    return added.length;
+  });
+}
+
+async function deleteKeys(store: IDBObjectStore, keys: readonly IDBValidKey[]): Promise<void> {
+  await Promise.all(keys.map((key) => request(store.delete(key))));
+}
+
+/** Deletes what `scope` names, then rebuilds the summary. Returns how many events were deleted. */
+export function deleteEvents(db: IDBDatabase, scope: DeleteScope): Promise<number> {
+  return inTransaction(db, WRITE_STORES, 'readwrite', async (tx) => {
+    const store = tx.objectStore(EVENTS);
+    let removed: number;
+    switch (scope.by) {
+      case 'entry': {
+        removed = await request(store.count(scope.id));
+        if (removed > 0) await request(store.delete(scope.id));
+        break;
+      }
+      case 'site': {
+        const only = IDBKeyRange.only(scope.site);
+        const [bySite, byPage] = await Promise.all([
+          request(store.index('site').getAllKeys(only)),
+          request(store.index('pageSite').getAllKeys(only)),
+        ]);
+        const keys = new Map<string, IDBValidKey>();
+        for (const key of [...bySite, ...byPage]) keys.set(String(key), key);
+        await deleteKeys(store, [...keys.values()]);
+        removed = keys.size;
+        break;
+      }
+      case 'item': {
+        const [values, keys] = await Promise.all([request(store.getAll()), request(store.getAllKeys())]);
+        const matching = keys.filter((_, i) => {
+          const event = upgradeShareEvent(values[i]);
+          return event !== null && itemKeyOf(event) === scope.itemKey;
+        });
+        await deleteKeys(store, matching);
+        removed = matching.length;
+        break;
+      }
+      case 'all': {
+        removed = await request(store.count());
+        await request(store.clear());
+        break;
+      }
+    }
+    if (removed > 0) await rebuildInTransaction(tx);
+    return removed;
+  });
+}
+
+/** Deletes events older than `cutoff` (ms), then rebuilds the summary. Returns how many were deleted. */
+export function pruneBefore(db: IDBDatabase, cutoff: number): Promise<number> {
+  return inTransaction(db, WRITE_STORES, 'readwrite', async (tx) => {
+    const store = tx.objectStore(EVENTS);
+    const keys = await request(store.index('at').getAllKeys(IDBKeyRange.upperBound(cutoff, true)));
+    if (keys.length === 0) return 0;
+    await deleteKeys(store, keys);
+    await rebuildInTransaction(tx);
+    return keys.length;
+  });
+}
+
+/** `String(key)` of a numeric key read back as a number, so pages' string keys still find it. */
+async function findStoredKey(store: IDBObjectStore, key: string): Promise<IDBValidKey | null> {
+  if ((await request(store.count(key))) > 0) return key;
+  const numeric = Number(key);
+  if (key.trim() !== '' && Number.isFinite(numeric) && String(numeric) === key && (await request(store.count(numeric))) > 0) {
+    return numeric;
+  }
+  return null;
+}
+
+/**
+ * Moves the stored objects under `keys` to quarantine if they are still unreadable (a page may have
+ * reported them before an upgrade made them readable). Returns how many were moved.
+ */
+export function quarantineEntries(db: IDBDatabase, keys: readonly string[], reason: string): Promise<number> {
+  return inTransaction(db, WRITE_STORES, 'readwrite', async (tx) => {
+    const store = tx.objectStore(EVENTS);
+    const quarantine = tx.objectStore(QUARANTINE);
+    const now = Date.now();
+    let moved = 0;
+    for (const key of new Set(keys)) {
+      const stored = await findStoredKey(store, key);
+      if (stored === null) continue;
+      const raw: unknown = await request(store.get(stored));
+      if (upgradeShareEvent(raw) !== null) continue;
+      await request(quarantine.add({ at: now, reason, raw }));
+      await request(store.delete(stored));
+      moved += 1;
+    }
+    if (moved > 0) await rebuildInTransaction(tx);
+    return moved;
+  });
+}
+
+/** Keeps values that never became events (e.g. unreadable entries of the old storage.local list). */
+export function quarantineRaw(db: IDBDatabase, raws: unknown[], reason: string): Promise<number> {
+  if (raws.length === 0) return Promise.resolve(0);
+  return inTransaction(db, [QUARANTINE], 'readwrite', async (tx) => {
+    const quarantine = tx.objectStore(QUARANTINE);
+    const now = Date.now();
+    await Promise.all(raws.map((raw) => request(quarantine.add({ at: now, reason, raw }))));
+    return raws.length;
+  });
+}
+
+/** The user chose to discard what is kept in quarantine. */
+export function clearQuarantine(db: IDBDatabase): Promise<void> {
+  return inTransaction(db, [QUARANTINE], 'readwrite', async (tx) => {
+    await request(tx.objectStore(QUARANTINE).clear());
+  });
+}
+
+export function rebuildSummary(db: IDBDatabase): Promise<LogSummary> {
+  return inTransaction(db, WRITE_STORES, 'readwrite', rebuildInTransaction);
+}
