@@ -5,9 +5,8 @@ import { browser } from 'wxt/browser';
 import type { TabVerdict } from '@/lib/messages';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import { currentTabId, getTabVerdict } from '@/lib/extension-api';
-import { countQuarantine, openLogDb, readEvents, readSummary } from '@/lib/log/log-store';
-import { buildSummary } from '@/lib/log/log-summary-build';
-import { quarantineLogEntries } from '@/lib/log/log-client';
+import { countQuarantine, openLogDb } from '@/lib/log/log-store';
+import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t } from '@/lib/i18n';
 import { ThisSite } from './ThisSite';
 import { WhereMyDataWent, extensionPageUrl, uiLanguage } from './WhereMyDataWent';
@@ -42,16 +41,6 @@ async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; ur
   return url ? { verdict, url } : { verdict };
 }
 
-/** The summary; when it is damaged, a summary rebuilt from the events (slower, so said on screen). */
-async function loadLog(db: IDBDatabase): Promise<{ pairs: readonly SummaryPair[]; rebuilt: boolean; unreadable: number }> {
-  const summary = await readSummary(db);
-  if (summary) return { pairs: summary.pairs, rebuilt: false, unreadable: 0 };
-  const { events, unreadable } = await readEvents(db);
-  // Set unreadable entries aside (the background is the only writer); the popup goes on without them.
-  if (unreadable.length > 0) void quarantineLogEntries(unreadable);
-  return { pairs: buildSummary(events).pairs, rebuilt: true, unreadable: unreadable.length };
-}
-
 export function PopupApp({ db = () => openLogDb(), search = location.search }: PopupAppProps) {
   const [tab, setTab] = useState<TabState>({ phase: 'loading' });
   const [log, setLog] = useState<LogState>({ phase: 'loading' });
@@ -67,7 +56,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
       () => live && setTab({ phase: 'error' }),
     );
     const database = db();
-    database.then(loadLog).then(
+    database.then(loadSummaryPairs).then(
       (ready) => live && setLog({ phase: 'ready', ...ready }),
       () => live && setLog({ phase: 'error' }),
     );

@@ -13,7 +13,7 @@ import { ReasonList } from './ReasonList';
 import { PairDate, pairStatus, siteDisplayOf, uiLanguage } from './WhereMyDataWent';
 
 /** How many shared items are listed here before pointing to the full list below. */
-const MAX_SHARED = 10;
+const MAX_SHARED = 5;
 
 export interface ThisSiteProps {
   /** The tab's verdict from the background (null: not checked). */

@@ -34,7 +34,12 @@ function tellFrame(tabId: number, frameId: number, message: ToContentMessage): P
 export default defineBackground(() => {
   let db: Promise<IDBDatabase> | undefined;
   const log = createLogWriter({
-    db: () => (db ??= openLogDb()),
+    // A failed open is not kept: the next write tries again.
+    db: () =>
+      (db ??= openLogDb().catch((error: unknown) => {
+        db = undefined;
+        throw error;
+      })),
     now: () => Date.now(),
     retentionDays: async () => (await loadSettings()).settings.retentionDays,
   });

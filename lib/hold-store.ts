@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { holdSchema, type Decision, type GuardHoldMessage, type HeldItem, type Hold } from './guard-messages';
 import type { ShareEvent } from './log/share-event';
 import { siteOf } from './site-identity';
-import { loadTrustedList, saveTrustedList, withTrustedSite } from './trusted-sites';
+import { trustSiteFromPrompt } from './trusted-writer';
 import { holdKey } from './hold-read';
 
 /** Where decisions go: the log writer (idempotent by event id, so recording twice stores once). */
@@ -79,18 +79,6 @@ export async function openHold(hold: Hold): Promise<void> {
 }
 
 
-let trustQueue: Promise<unknown> = Promise.resolve();
-
-/** Adds a site to the trusted list; read-modify-write calls run one at a time, so none is lost. */
-function trustSite(site: string): Promise<void> {
-  const task = trustQueue.then(async () => {
-    const { list } = await loadTrustedList();
-    await saveTrustedList(withTrustedSite(list, site, Date.now()));
-  });
-  trustQueue = task.catch(() => undefined);
-  return task;
-}
-
 /**
  * Applies the user's answer: records it, trusts the site if asked, and only then forgets the hold,
  * so a worker stopped half-way leaves the hold to be answered again (and recorded once).
@@ -98,7 +86,7 @@ function trustSite(site: string): Promise<void> {
 export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>, record: RecordEvents): Promise<void> {
   try {
     await record(shareEventsFor(hold, decision, Date.now()));
-    if (decision === 'trusted' && hold.destination.site) await trustSite(hold.destination.site);
+    if (decision === 'trusted' && hold.destination.site) await trustSiteFromPrompt(hold.destination.site, Date.now());
   } finally {
     await browser.storage.session.remove(holdKey(hold.holdId));
   }

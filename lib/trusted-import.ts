@@ -157,7 +157,7 @@ function entriesFromText(text: string, now: number): RawEntry[] | ImportProblem[
     if (entry === '') continue;
     const note = cleanNote(match?.[2] ?? '');
     const where = `line ${index + 1}`;
-    if (Array.from(note).length > TRUSTED_NOTE_MAX) problems.push(problem(where, 'trusted_import_note_too_long', note));
+    if (note.length > TRUSTED_NOTE_MAX) problems.push(problem(where, 'trusted_import_note_too_long', note));
     entries.push({ where, site: entry, note, addedAt: now });
   }
   if (entries.length > IMPORT_MAX_ENTRIES) return entries;
@@ -207,7 +207,7 @@ function entriesFromJson(json: unknown, now: number): RawEntry[] | ImportProblem
         continue;
       }
       note = cleanNote(record.note);
-      if (Array.from(note).length > TRUSTED_NOTE_MAX) {
+      if (note.length > TRUSTED_NOTE_MAX) {
         problems.push(problem(`${where}.note`, 'trusted_import_note_too_long', note));
         continue;
       }

@@ -189,24 +189,27 @@ export async function readTrustedFromSync(): Promise<TrustedList | null> {
     const keys = Array.from({ length: header.chunks }, (_, index) => syncChunkKey(index));
     const stored = keys.length > 0 ? await browser.storage.sync.get(keys) : {};
     const sites: TrustedList['sites'] = [];
-    const seen = new Set<string>();
     for (const key of keys) {
       const chunk = syncChunkSchema.safeParse(stored[key]);
       if (!chunk.success || chunk.data.w !== header.write) return null;
       for (const [site, addedAt, note = ''] of chunk.data.s) {
-        const normalized = normalizeTrustedEntry(site);
-        if (!normalized.ok || normalized.site !== site || seen.has(site)) return null;
-        if (!Number.isFinite(addedAt) || Array.from(note).length > TRUSTED_NOTE_MAX) return null;
-        seen.add(site);
+        if (!normalizeTrustedEntry(site).ok) return null;
+        if (!Number.isFinite(addedAt) || note.length > TRUSTED_NOTE_MAX) return null;
         sites.push({ site, addedAt, note });
       }
     }
     if (sites.length !== header.count) return null;
-    const list = trustedListSchema.safeParse({ version: 1, sites });
+    const list = trustedListSchema.safeParse({ version: 1, sites: dedupe(sites) });
     return list.success ? list.data : null;
   } catch {
     return null;
   }
+}
+
+/** Keeps the first entry of each site (the list is written by our own code, so repeats are unexpected). */
+function dedupe(sites: TrustedList['sites']): TrustedList['sites'] {
+  const seen = new Set<string>();
+  return sites.filter((entry) => !seen.has(entry.site) && Boolean(seen.add(entry.site)));
 }
 
 /**

@@ -91,6 +91,7 @@ function requestSyncPush(now: number): Promise<void> {
   const push = withTrustedWriteLock(async () => {
     pendingPush = null;
     const at = pendingPushAt;
+    pendingPushAt = 0;
     if (!(await loadSettings()).settings.syncTrusted) return;
     const { list } = await loadTrustedList();
     await pushTrustedToSync(list, at); // records its own outcome; never throws

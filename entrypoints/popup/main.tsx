@@ -1,4 +1,4 @@
-// Popup: the current tab's verdict. Wiring only.
+// Popup: this site (verdict, trust) and where my data went, from the private log. Wiring only.
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
 import '@/components/theme.css';

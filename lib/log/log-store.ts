@@ -69,6 +69,12 @@ async function inTransaction<T>(
   return result;
 }
 
+/**
+ * The events store's key is its keyPath 'id', so every stored object carries its own key: reading
+ * keys separately (getAllKeys) would double the cost of a 50,000-event scan for nothing.
+ */
+const keyOf = (raw: unknown): IDBValidKey => (raw as { id: IDBValidKey }).id;
+
 // ---------------------------------------------------------------------------------------------
 
 export function openLogDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
@@ -156,45 +162,38 @@ export function readEvents(db: IDBDatabase, filter: EventFilter = {}): Promise<{
   return inTransaction(db, [EVENTS], 'readonly', async (tx) => {
     const store = tx.objectStore(EVENTS);
     let values: unknown[];
-    let keys: IDBValidKey[];
     let sorted: boolean;
     if (filter.site !== undefined) {
-      const index = store.index('site');
-      const range = IDBKeyRange.only(filter.site);
-      [values, keys] = await Promise.all([request(index.getAll(range)), request(index.getAllKeys(range))]);
+      values = await request(store.index('site').getAll(IDBKeyRange.only(filter.site)));
       sorted = false;
     } else {
       const range = atRange(filter.since, filter.until);
       if (range === 'empty') return { events: [], unreadable: [] };
-      const index = store.index('at');
-      const [indexed, indexedKeys, storeCount] = await Promise.all([
-        request(index.getAll(range)),
-        request(index.getAllKeys(range)),
+      const [indexed, storeCount] = await Promise.all([
+        request(store.index('at').getAll(range)),
         range === null ? request(store.count()) : Promise.resolve(0),
       ]);
       values = indexed;
-      keys = indexedKeys;
       sorted = true;
       // An object without a usable `at` is missing from the index: find it on an unbounded read,
       // or it would stay invisible (and never quarantined) forever.
-      if (range === null && storeCount !== indexedKeys.length) {
-        const inIndex = new Set(indexedKeys.map((key) => String(key)));
+      if (range === null && storeCount !== indexed.length) {
+        const inIndex = new Set(indexed.map((raw: unknown) => String(keyOf(raw))));
         const allKeys = await request(store.getAllKeys());
         const missing = allKeys.filter((key) => !inIndex.has(String(key)));
         const missingValues = await Promise.all(missing.map((key) => request(store.get(key))));
         values = [...values, ...missingValues];
-        keys = [...keys, ...missing];
         sorted = false;
       }
     }
     const events: ShareEvent[] = [];
     const unreadable: string[] = [];
     const needle = (filter.text ?? '').toLowerCase();
-    values.forEach((raw, i) => {
+    for (const raw of values) {
       const event = upgradeShareEvent(raw);
-      if (!event) unreadable.push(String(keys[i]));
+      if (!event) unreadable.push(String(keyOf(raw)));
       else if (matches(event, filter, needle)) events.push(event);
-    });
+    }
     // The 'at' index returns oldest first (ties by id), so reversing gives newest first cheaply.
     if (sorted) events.reverse();
     else events.sort(newestFirst);
@@ -224,19 +223,15 @@ export function readQuarantine(db: IDBDatabase): Promise<QuarantinedEntry[]> {
 async function rebuildInTransaction(tx: IDBTransaction): Promise<LogSummary> {
   const events = tx.objectStore(EVENTS);
   const quarantine = tx.objectStore(QUARANTINE);
-  const [values, keys] = await Promise.all([request(events.getAll()), request(events.getAllKeys())]);
+  const values: unknown[] = await request(events.getAll());
   const readable: ShareEvent[] = [];
   const moves: Promise<unknown>[] = [];
   const now = Date.now();
-  values.forEach((raw: unknown, i) => {
+  for (const raw of values) {
     const event = upgradeShareEvent(raw);
-    if (event) {
-      readable.push(event);
-      return;
-    }
-    const key = keys[i] as IDBValidKey;
-    moves.push(request(quarantine.add({ at: now, reason: 'unreadable-event', raw })), request(events.delete(key)));
-  });
+    if (event) readable.push(event);
+    else moves.push(request(quarantine.add({ at: now, reason: 'unreadable-event', raw })), request(events.delete(keyOf(raw))));
+  }
   const summary = buildSummary(readable);
   moves.push(request(tx.objectStore(META).put(summary, SUMMARY_KEY)));
   await Promise.all(moves);
@@ -299,10 +294,10 @@ export function deleteEvents(db: IDBDatabase, scope: DeleteScope): Promise<numbe
         break;
       }
       case 'item': {
-        const [values, keys] = await Promise.all([request(store.getAll()), request(store.getAllKeys())]);
-        const matching = keys.filter((_, i) => {
-          const event = upgradeShareEvent(values[i]);
-          return event !== null && itemKeyOf(event) === scope.itemKey;
+        const values: unknown[] = await request(store.getAll());
+        const matching = values.flatMap((raw) => {
+          const event = upgradeShareEvent(raw);
+          return event !== null && itemKeyOf(event) === scope.itemKey ? [keyOf(raw)] : [];
         });
         await deleteKeys(store, matching);
         removed = matching.length;
@@ -319,15 +314,20 @@ export function deleteEvents(db: IDBDatabase, scope: DeleteScope): Promise<numbe
   });
 }
 
-/** Deletes events older than `cutoff` (ms), then rebuilds the summary. Returns how many were deleted. */
+/**
+ * Deletes events older than `cutoff` (ms), then rebuilds the summary. Returns how many were deleted.
+ * Retention runs unattended, so an unreadable old object is moved to quarantine, not deleted unseen.
+ */
 export function pruneBefore(db: IDBDatabase, cutoff: number): Promise<number> {
   return inTransaction(db, WRITE_STORES, 'readwrite', async (tx) => {
     const store = tx.objectStore(EVENTS);
-    const keys = await request(store.index('at').getAllKeys(IDBKeyRange.upperBound(cutoff, true)));
-    if (keys.length === 0) return 0;
-    await deleteKeys(store, keys);
+    const values: unknown[] = await request(store.index('at').getAll(IDBKeyRange.upperBound(cutoff, true)));
+    if (values.length === 0) return 0;
+    const expired = values.filter((raw) => upgradeShareEvent(raw) !== null).map(keyOf);
+    await deleteKeys(store, expired);
+    // The rebuild moves whatever unreadable objects remain (including the old ones skipped here).
     await rebuildInTransaction(tx);
-    return keys.length;
+    return expired.length;
   });
 }
 

@@ -3,7 +3,7 @@
 // once and intact, and a trusted site is never asked about. The demo server records every request.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardSuite, guardUrl, promptText, promptCount, readStorage, received, setStorage, settle, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
+import { answer, clearLog, guardSuite, guardUrl, promptText, promptCount, readLog, readStorage, received, setStorage, settle, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
 
 const suite = guardSuite();
 let harness: Harness;
@@ -176,30 +176,32 @@ describe('route 5: iframes, open shadow roots, late fields, single-page navigati
 
 describe('decisions, settings and the passive notice', () => {
   it('records each decision as a ShareEvent with masked values only; no raw value is stored anywhere', async () => {
-    await setStorage(harness, { shareEvents: [] });
+    await clearLog(harness);
     await fillApplication(page);
     await page.click('#send-fetch-json');
     await answer(await waitForPrompt(page), 'cancelled');
-    await expect.poll(async () => ((await readStorage(harness, 'shareEvents')) as unknown[]).length).toBe(3);
-    const events = (await readStorage(harness, 'shareEvents')) as { decision: string; route: string; destinationSite: string; pageUrl: string; item: { kind: string; masked: string } }[];
-    expect(events.map((e) => e.item.kind).sort()).toEqual(['bank-card', 'national-id', 'phone']);
-    expect(events.every((e) => e.decision === 'cancelled' && e.route === 'fetch' && e.destinationSite === 'shandianjie.test')).toBe(true);
-    expect(events.find((e) => e.item.kind === 'phone')!.item.masked).toBe('138****8000');
+    await expect.poll(async () => (await readLog(harness)).length).toBe(3);
+    const events = (await readLog(harness)) as { decision: string; route: string; destinationSites: string[]; pageUrl: string; kind: string; masked: string; fingerprint: string }[];
+    expect(events.map((e) => e.kind).sort()).toEqual(['bank-card', 'national-id', 'phone']);
+    expect(events.every((e) => e.decision === 'cancelled' && e.route === 'fetch' && e.destinationSites.join() === 'shandianjie.test')).toBe(true);
+    expect(events.find((e) => e.kind === 'phone')!.masked).toBe('138****8000');
+    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.fingerprint))).toBe(true);
     expect(events[0]!.pageUrl).toMatch(/^http:\/\/www\.shandianjie\.test:\d+\/guard\/apply\.html$/);
     const everything = JSON.stringify(
       await harness.browser.serviceWorker.evaluate(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]),
-    );
+    ) + JSON.stringify(await readLog(harness));
     for (const raw of [PHONE, ID, '4111111111111111', '4111 1111 1111 1111']) expect(everything).not.toContain(raw);
   });
 
   it('audit-only mode lets the data go without asking, and records it', async () => {
-    await setStorage(harness, { shareEvents: [], settings: { version: 1, auditOnly: true } });
+    await clearLog(harness);
+    await setStorage(harness, { settings: { version: 1, auditOnly: true } });
     try {
       await fillApplication(page);
       await page.click('#send-fetch-json');
       await expect.poll(() => received(harness, '/api/fetch-json').length).toBe(1);
       expect(await promptCount(page)).toBe(0);
-      await expect.poll(async () => ((await readStorage(harness, 'shareEvents')) as { decision: string }[]).map((e) => e.decision)).toEqual([
+      await expect.poll(async () => (await readLog(harness)).map((e) => e.decision)).toEqual([
         'audit-only',
         'audit-only',
         'audit-only',

@@ -142,6 +142,39 @@ export async function readStorage(harness: Harness, key: string): Promise<unknow
   return items[key];
 }
 
+/** The private log's events as stored (IndexedDB `loanguard-log`, read inside the service worker). */
+export async function readLog(harness: Harness): Promise<Record<string, unknown>[]> {
+  return (await logOperation(harness, 'read')) as Record<string, unknown>[];
+}
+
+/** Empties the private log (events and summary; the writer rebuilds the summary on its next write). */
+export async function clearLog(harness: Harness): Promise<void> {
+  await logOperation(harness, 'clear');
+}
+
+function logOperation(harness: Harness, operation: 'read' | 'clear'): Promise<unknown> {
+  return harness.browser.serviceWorker.evaluate(
+    (op) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('loanguard-log', 1);
+        // The extension creates the database; never create an empty one under its name here.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['events', 'meta'], op === 'read' ? 'readonly' : 'readwrite');
+          const events = tx.objectStore('events');
+          const request = op === 'read' ? events.getAll() : (tx.objectStore('meta').clear(), events.clear());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    operation,
+  );
+}
+
 export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function badgeText(harness: Harness, tabId: number): Promise<string> {

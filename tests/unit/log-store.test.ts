@@ -256,6 +256,15 @@ describe('log store', () => {
     expect(await pruneBefore(db, 200)).toBe(0);
   });
 
+  it('moves an unreadable old object to quarantine when pruning instead of deleting it unseen', async () => {
+    await appendEvents(db, [ev({ at: 100 }), ev({ at: 300 })]);
+    const junk = { id: 'junk-000004', at: 50 };
+    await putRaw(db, 'events', junk);
+    expect(await pruneBefore(db, 200)).toBe(1);
+    expect(await readEvents(db)).toMatchObject({ events: [{ at: 300 }], unreadable: [] });
+    expect((await readQuarantine(db)).map((row) => row.raw)).toEqual([junk]);
+  });
+
   it('reports a corrupted stored object, keeps the rest readable, and quarantines it without losing it', async () => {
     const good = [ev({ at: 1 }), ev({ at: 3 })];
     await appendEvents(db, good);

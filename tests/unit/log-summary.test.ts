@@ -119,7 +119,7 @@ describe('log summary build', () => {
       ev({
         at: i,
         fingerprint: (i % 50).toString(16).padStart(64, '0'),
-        kind: kinds[i % 4],
+        kind: kinds[i % 4] ?? 'phone',
         destinationSites: [`lender${i % 7}.example`],
         decision: i % 3 === 0 ? 'cancelled' : 'sent-once',
       }),

@@ -94,15 +94,17 @@ describe('log writer: migration', () => {
     await expect(writerFor(broken).start()).rejects.toThrow();
     expect(await storedShareEvents()).toEqual(list);
 
+    const realRemove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
     const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
     let storedWhenRemoved = -1;
     remove.mockImplementationOnce(async (keys) => {
       storedWhenRemoved = (await readEvents(db)).events.length;
-      await fakeBrowser.storage.local.set({ [SHARE_EVENTS_KEY]: undefined });
-      expect(keys).toBe(SHARE_EVENTS_KEY);
+      await realRemove(keys);
     });
     expect(await writerFor(db).start()).toEqual({ migrated: 1, quarantined: 0 });
+    expect(remove).toHaveBeenCalledWith(SHARE_EVENTS_KEY);
     expect(storedWhenRemoved).toBe(1);
+    expect(await storedShareEvents()).toBeUndefined();
     remove.mockRestore();
   });
 

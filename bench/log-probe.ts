@@ -1,0 +1,65 @@
+// Evaluated inside an extension page by the benchmark: fills the private log with realistic events
+// through the same store functions the background uses, and times appends.
+import { appendEvents, openLogDb } from '../lib/log/log-store';
+import type { ShareEvent } from '../lib/log/share-event';
+import type { FieldKind } from '../lib/types';
+
+declare global {
+  interface Window {
+    loanGuardLogProbe: {
+      seed(count: number, startIndex?: number): Promise<number>;
+      appendOneAtATime(count: number, startIndex: number): Promise<number>;
+    };
+  }
+}
+
+const KINDS: FieldKind[] = ['phone', 'national-id', 'bank-card', 'otp'];
+const MASKS: Record<FieldKind, (i: number) => string> = {
+  phone: (i) => `13${i % 10}****${String(8000 + i).slice(-4)}`,
+  'national-id': (i) => `1101**********${String(1000 + i).slice(-3)}X`,
+  'bank-card': (i) => `6212********${String(1000 + i).slice(-4)}`,
+  otp: () => '******',
+};
+const hex = (n: number): string => n.toString(16).padStart(64, '0');
+
+/** Event number `i`: 60 data items, each shared over time with some of 400 sites. */
+function eventAt(i: number): ShareEvent {
+  const item = i % 60;
+  const kind = KINDS[item % 4]!;
+  const site = `lender${(item * 7 + Math.floor(i / 60)) % 400}.example`;
+  return {
+    version: 2,
+    id: `bench-${i}-0`,
+    at: Date.UTC(2025, 0, 1) + i * 600_000,
+    decision: i % 5 === 0 ? 'cancelled' : 'sent-once',
+    route: i % 3 === 0 ? 'form' : 'fetch',
+    pageUrl: `https://www.${site}/apply/step-${i % 4}`,
+    pageTitle: `Préstamo rápido ${i % 400}`,
+    pageSite: site,
+    destinationSites: [site],
+    isLoanPage: true,
+    kind,
+    masked: MASKS[kind](item),
+    fingerprint: hex(item + 1),
+  };
+}
+
+window.loanGuardLogProbe = {
+  async seed(count, startIndex = 0) {
+    const db = await openLogDb();
+    for (let i = startIndex; i < startIndex + count; i += 2_000) {
+      await appendEvents(db, Array.from({ length: Math.min(2_000, startIndex + count - i) }, (_, j) => eventAt(i + j)));
+    }
+    db.close();
+    return count;
+  },
+  /** One transaction per event, as decisions arrive: returns the elapsed milliseconds. */
+  async appendOneAtATime(count, startIndex) {
+    const db = await openLogDb();
+    const start = performance.now();
+    for (let i = startIndex; i < startIndex + count; i++) await appendEvents(db, [eventAt(i)]);
+    const elapsed = performance.now() - start;
+    db.close();
+    return elapsed;
+  },
+};
