@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { domainToUnicode } from '@/lib/site-identity';
 import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
 import { exportFileName } from '@/lib/log/log-export';
@@ -14,14 +14,6 @@ import type { Decision, ShareRoute } from '@/lib/log/share-event';
 // ---------------------------------------------------------------------------------------------
 // Labels and formatting shared with the options page's log section.
 
-/** The browser's UI language; fakeBrowser (tests) doesn't implement it. */
-export function reportLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || navigator.language || 'en';
-  } catch {
-    return navigator.language || 'en';
-  }
-}
 
 // Names are prefixed: WXT auto-imports components' exports, so they must not clash with other components'.
 export const reportKindLabel = (kind: FieldKind): string => t(`kind_${kind.replace('-', '_')}`);
@@ -36,7 +28,7 @@ export function reportSiteLabel(site: string): string {
 
 export function reportDateTime(at: number): string {
   try {
-    return new Intl.DateTimeFormat(reportLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
+    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
   } catch {
     return new Date(at).toISOString();
   }
@@ -105,7 +97,7 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
 
   useEffect(() => {
     document.title = title;
-    document.documentElement.lang = reportLanguage();
+    document.documentElement.lang = uiLanguage();
     let live = true;
     (async () => {
       const database = await db();

@@ -8,7 +8,7 @@ import { listTabVerdicts } from '@/lib/extension-api';
 import { openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { reportQuery } from '@/lib/log/evidence-report';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { LeakHelp } from './LeakHelp';
 import { LogManager } from './LogManager';
 import { SettingsForm } from './SettingsForm';
@@ -31,7 +31,7 @@ export function OptionsApp({ db = () => openLogDb() }: { db?: () => Promise<IDBD
   const [pairs, setPairs] = useState<readonly SummaryPair[] | null>(null);
   const initialSite = new URLSearchParams(location.search).get('site') ?? undefined;
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
+    document.documentElement.lang = uiLanguage();
     document.title = t('optionsTitle');
     listTabVerdicts().then(setVerdicts, () => setVerdicts([]));
     db()

@@ -7,9 +7,9 @@ import type { SummaryPair } from '@/lib/log/log-summary';
 import { currentTabId, getTabVerdict } from '@/lib/extension-api';
 import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { ThisSite } from './ThisSite';
-import { WhereMyDataWent, extensionPageUrl, uiLanguage } from './WhereMyDataWent';
+import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
 import './popup.css';
 
 /** performance.mark name set once, after the first render that shows the summary. */

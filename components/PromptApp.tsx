@@ -12,7 +12,7 @@ import {
   type promptObscuredSchema,
   type UserDecision,
 } from '@/lib/guard-messages';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { readHold } from '@/lib/hold-read';
 import { PromptDialog } from './prompt/PromptDialog';
 
@@ -43,7 +43,7 @@ export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
 
   useEffect(() => {
     try {
-      document.documentElement.lang = browser.i18n.getUILanguage();
+      document.documentElement.lang = uiLanguage();
     } catch {
       // Unit tests' fakeBrowser has no UI language; the page keeps its default.
     }

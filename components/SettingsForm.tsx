@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadSettings, RETENTION_CHOICES, saveSettings, WATCH_MODES, type Settings } from '@/lib/settings';
 import { FIELD_KINDS } from '@/lib/types';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 
 /** Regions offered for phone numbers: the markets hit hardest by predatory lending, then others. */
 const PHONE_REGIONS = ['CN', 'MX', 'ID', 'IN', 'PH', 'TH', 'VN', 'PK', 'CO', 'PE', 'CL', 'BR', 'KE', 'NG', 'EG', 'ES', 'US'];
@@ -26,7 +26,7 @@ export function SettingsForm() {
   }, []);
   if (!settings) return <p class="muted">{notice || t('loading')}</p>;
 
-  const regionNames = new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'region' });
+  const regionNames = new Intl.DisplayNames([uiLanguage()], { type: 'region' });
   const update = async (next: Settings) => {
     setSettings(next);
     try {

@@ -7,10 +7,10 @@ import { pairsForSite, shortDateFormatter } from '@/lib/log/log-views';
 import { updateTrusted } from '@/lib/log/log-client';
 import { isTrustedSite, siteOf } from '@/lib/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trusted-sites';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { kindLabel } from './FieldList';
 import { ReasonList } from './ReasonList';
-import { PairDate, pairStatus, siteDisplayOf, uiLanguage } from './WhereMyDataWent';
+import { PairDate, pairStatus, siteDisplayOf } from './WhereMyDataWent';
 
 /** How many shared items are listed here before pointing to the full list below. */
 const MAX_SHARED = 5;

@@ -18,21 +18,13 @@ import {
 } from '@/lib/log/log-views';
 import { FIELD_KINDS, type FieldKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/site-identity';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { kindLabel } from './FieldList';
 import { ItemSiteChart, itemLabel } from './ItemSiteChart';
 
 /** How many groups are rendered before "Show more". */
 export const PAGE_SIZE = 50;
 
-/** The browser's UI language for dates, or undefined (the default locale) when unknown. */
-export function uiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** URL of an extension page, e.g. extensionPageUrl('report.html?site=a.com'). */
 export const extensionPageUrl = (pathAndQuery: string): string => `${browser.runtime.getURL('/')}${pathAndQuery.replace(/^\//, '')}`;

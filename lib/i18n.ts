@@ -16,6 +16,20 @@ export function t(key: string, substitutions?: string | string[]): string {
   return text || key;
 }
 
+/**
+ * The language the UI is shown in (BCP 47), for `lang` attributes and date formats: the catalog
+ * actually used (its `localeCode` message), so a browser in French says "en" with English text.
+ */
+export function uiLanguage(): string {
+  const code = t('localeCode');
+  if (code !== 'localeCode') return code;
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en'; // fakeBrowser in unit tests
+  }
+}
+
 /** Field kinds named inside a reason's detail ("phone, national-id") are shown by their names. */
 const KIND_CODE = /\b(national-id|phone|bank-card|otp)\b/g;
 

@@ -23,7 +23,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language (what chrome.i18n speaks), en-US unless given. */
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; lang?: string }): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error('Chromium not found: install it (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.');
@@ -35,6 +36,8 @@ export async function launchWithExtension(options: { headless: boolean; extensio
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'loanguard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
+    // Chromium on Linux takes its UI language from the environment as well as --lang.
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_') },
     headless: options.headless,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -46,7 +49,7 @@ export async function launchWithExtension(options: { headless: boolean; extensio
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      '--lang=en-US',
+      `--lang=${options.lang ?? 'en-US'}`,
       // Test and demo sites get real-looking names (www.prestaya.test, collector.leadsfast.test)
       // that all resolve to this machine, so "which site receives the data" can be tested for real.
       '--host-resolver-rules=MAP *.test 127.0.0.1',

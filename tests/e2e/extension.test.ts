@@ -89,9 +89,9 @@ describe('popup', () => {
     const page = await harness.browser.context.newPage();
     await page.goto(`${harness.server.origin}/`);
     const popup = await harness.browser.context.newPage();
-    // A tab id with no verdict: the popup must explain rather than show an empty box.
+    // A tab that isn't a web page LoanGuard checked: the popup must explain rather than show an empty box.
     await popup.goto(`chrome-extension://${harness.browser.extensionId}/popup.html?tab=999999`);
-    await expect.poll(() => popup.locator('[role=status]').first().innerText()).toMatch(/has not checked this page/);
+    await expect.poll(() => popup.locator('section[aria-labelledby=this-site-heading]').innerText()).toMatch(/doesn't check this page/);
     await popup.close();
     await page.close();
   });

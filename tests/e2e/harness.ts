@@ -48,9 +48,9 @@ export function guardSuite(): { harness: Harness; page: Page } {
   return state;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(lang?: string): Promise<Harness> {
   const server = await startDemoServer();
-  const browser = await launchWithExtension({ headless: true });
+  const browser = await launchWithExtension({ headless: true, lang });
   return {
     browser,
     server,
