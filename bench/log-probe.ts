@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-const KINDS: FieldKind[] = ['phone', 'national-id', 'bank-card', 'otp'];
+const KINDS: FieldKind[] = ['phone', 'national-id', 'bank-card'];
 const MASKS: Record<FieldKind, (i: number) => string> = {
   phone: (i) => `13${i % 10}****${String(8000 + i).slice(-4)}`,
   'national-id': (i) => `1101**********${String(1000 + i).slice(-3)}X`,
@@ -22,11 +22,14 @@ const MASKS: Record<FieldKind, (i: number) => string> = {
 };
 const hex = (n: number): string => n.toString(16).padStart(64, '0');
 
-/** Event number `i`: 60 data items, each shared over time with some of 400 sites. */
+/**
+ * Event number `i`: one person's 9 data items (3 phones, 3 ID numbers, 3 cards) and their SMS codes,
+ * shared over 10 months with 300 sites, each item reaching about 60 of them.
+ */
 function eventAt(i: number): ShareEvent {
-  const item = i % 60;
-  const kind = KINDS[item % 4]!;
-  const site = `lender${(item * 7 + Math.floor(i / 60)) % 400}.example`;
+  const item = i % 12;
+  const kind = item < 9 ? KINDS[Math.floor(item / 3)]! : 'otp';
+  const site = `lender${(item * 37 + ((i * 7919) % 60)) % 300}.example`;
   return {
     version: 2,
     id: `bench-${i}-0`,
@@ -34,13 +37,13 @@ function eventAt(i: number): ShareEvent {
     decision: i % 5 === 0 ? 'cancelled' : 'sent-once',
     route: i % 3 === 0 ? 'form' : 'fetch',
     pageUrl: `https://www.${site}/apply/step-${i % 4}`,
-    pageTitle: `Préstamo rápido ${i % 400}`,
+    pageTitle: `Préstamo rápido ${i % 300}`,
     pageSite: site,
     destinationSites: [site],
     isLoanPage: true,
     kind,
     masked: MASKS[kind](item),
-    fingerprint: hex(item + 1),
+    fingerprint: hex(kind === 'otp' ? 1000 + i : item + 1),
   };
 }
 

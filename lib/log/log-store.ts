@@ -3,19 +3,22 @@
 // only by the background's single writer (lib/log/log-writer.ts).
 import * as z from 'zod/mini';
 import type { FieldKind } from '../types';
-import { logSummarySchema, type LogSummary } from './log-summary';
-import { addToSummary, buildSummary } from './log-summary-build';
+import { summaryHeaderSchema, summaryPairSchema, type LogSummary, type SummaryPair } from './log-summary';
+import { buildSummary, countIntoPairs, pairKey, receivingSites } from './log-summary-build';
 import type { DeleteScope } from './log-messages';
 import { itemKeyOf, shareEventSchema, upgradeShareEvent, type ShareEvent } from './share-event';
 
 export const LOG_DB_NAME = 'loanguard-log';
-const LOG_DB_VERSION = 1;
+const LOG_DB_VERSION = 2;
 const EVENTS = 'events';
 const META = 'meta';
+/** The summary's pair records, keyed [itemKey, site]. */
+const PAIRS = 'pairs';
 const QUARANTINE = 'quarantine';
+/** The summary header's key in META. */
 const SUMMARY_KEY = 'summary';
-/** Every writer locks all three stores: a summary rebuild may move unreadable events to quarantine. */
-const WRITE_STORES = [EVENTS, META, QUARANTINE];
+/** Every writer locks every store: a summary rebuild may move unreadable events to quarantine. */
+const WRITE_STORES = [EVENTS, META, PAIRS, QUARANTINE];
 
 /** A stored object that could not be read, kept (never dropped) until the user discards it. */
 export const quarantinedEntrySchema = z.object({
@@ -90,6 +93,11 @@ export function openLogDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase>
       }
       if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
       if (!db.objectStoreNames.contains(QUARANTINE)) db.createObjectStore(QUARANTINE, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(PAIRS)) {
+        db.createObjectStore(PAIRS, { keyPath: ['itemKey', 'site'] });
+        // Version 1 kept the summary as one record; dropping it makes the writer rebuild it as pairs.
+        open.transaction?.objectStore(META).delete(SUMMARY_KEY);
+      }
     };
     open.onsuccess = () => {
       const db = open.result;
@@ -105,13 +113,25 @@ export function openLogDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase>
 // ---------------------------------------------------------------------------------------------
 // Readers
 
-function parseSummary(raw: unknown): LogSummary | null {
-  const parsed = logSummarySchema.safeParse(raw);
+const parseHeader = (raw: unknown) => {
+  const parsed = summaryHeaderSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
-}
+};
 
+/** The summary, or null when its header or any pair is missing or damaged (the writer rebuilds it). */
 export function readSummary(db: IDBDatabase): Promise<LogSummary | null> {
-  return inTransaction(db, [META], 'readonly', async (tx) => parseSummary(await request(tx.objectStore(META).get(SUMMARY_KEY))));
+  return inTransaction(db, [META, PAIRS], 'readonly', async (tx) => {
+    const [header, rawPairs] = await Promise.all([request(tx.objectStore(META).get(SUMMARY_KEY)), request(tx.objectStore(PAIRS).getAll())]);
+    const parsedHeader = parseHeader(header);
+    if (!parsedHeader) return null;
+    const pairs: SummaryPair[] = [];
+    for (const raw of rawPairs) {
+      const pair = summaryPairSchema.safeParse(raw);
+      if (!pair.success) return null;
+      pairs.push(pair.data);
+    }
+    return { version: 1, total: parsedHeader.total, pairs };
+  });
 }
 
 export interface EventFilter {
@@ -232,10 +252,39 @@ async function rebuildInTransaction(tx: IDBTransaction): Promise<LogSummary> {
     if (event) readable.push(event);
     else moves.push(request(quarantine.add({ at: now, reason: 'unreadable-event', raw })), request(events.delete(keyOf(raw))));
   }
-  const summary = buildSummary(readable);
-  moves.push(request(tx.objectStore(META).put(summary, SUMMARY_KEY)));
   await Promise.all(moves);
+  const summary = buildSummary(readable);
+  const pairs = tx.objectStore(PAIRS);
+  await request(pairs.clear());
+  await request(tx.objectStore(META).put({ version: 2, total: summary.total }, SUMMARY_KEY));
+  await Promise.all(summary.pairs.map((pair) => request(pairs.put(pair))));
   return summary;
+}
+
+/**
+ * Counts `added` into the pair records they touch (only those are read and written, so an append
+ * costs the same with 50 pairs or 50,000). False when the summary is damaged and must be rebuilt.
+ */
+async function countIntoStoredSummary(tx: IDBTransaction, header: unknown, added: readonly ShareEvent[]): Promise<boolean> {
+  const parsedHeader = parseHeader(header);
+  if (!parsedHeader) return false;
+  const store = tx.objectStore(PAIRS);
+  const keys = new Map<string, [string, string]>();
+  for (const event of added) for (const site of receivingSites(event)) keys.set(pairKey(itemKeyOf(event), site), [itemKeyOf(event), site]);
+  const stored = await Promise.all([...keys.values()].map((key) => request(store.get(key))));
+  const pairs = new Map<string, SummaryPair>();
+  let index = 0;
+  for (const key of keys.keys()) {
+    const raw: unknown = stored[index++];
+    if (raw === undefined) continue;
+    const pair = summaryPairSchema.safeParse(raw);
+    if (!pair.success) return false;
+    pairs.set(key, pair.data);
+  }
+  countIntoPairs(pairs, added);
+  await request(tx.objectStore(META).put({ version: 2, total: parsedHeader.total + added.length }, SUMMARY_KEY));
+  await Promise.all([...pairs.values()].map((pair) => request(store.put(pair))));
+  return true;
 }
 
 /**
@@ -259,9 +308,7 @@ export async function appendEvents(db: IDBDatabase, events: readonly ShareEvent[
     const added = candidates.filter((_, i) => existing[i] === 0);
     if (added.length === 0) return 0;
     await Promise.all(added.map((event) => request(store.put(event))));
-    const summary = parseSummary(stored);
-    if (summary) await request(meta.put(addToSummary(summary, added), SUMMARY_KEY));
-    else await rebuildInTransaction(tx);
+    if (!(await countIntoStoredSummary(tx, stored, added))) await rebuildInTransaction(tx);
     return added.length;
   });
 }

@@ -7,7 +7,11 @@ import { itemKeyOf, SENT_DECISIONS, type ShareEvent } from './share-event';
 const PAGE_SITES_CAP = 20;
 
 /** NUL cannot occur in an itemKey or a site, so the joined key is unambiguous. */
-const pairKey = (itemKey: string, site: string): string => `${itemKey}\u0000${site}`;
+export const pairKey = (itemKey: string, site: string): string => `${itemKey}\u0000${site}`;
+
+/** The receiving sites of an event, each once: one event sent to a site twice is one share there. */
+export const receivingSites = (event: ShareEvent): readonly string[] =>
+  event.destinationSites.length === 1 ? event.destinationSites : [...new Set(event.destinationSites)];
 
 export function emptySummary(): LogSummary {
   return { version: 1, total: 0, pairs: [] };
@@ -23,20 +27,14 @@ function takeNewest(pair: SummaryPair, event: ShareEvent): void {
 }
 
 /**
- * A new summary with `events` counted in; `summary` is left untouched. Pairs are copied into a Map
- * once, so adding 50,000 events costs one pass over them, not a search of the pair list each.
+ * Counts `events` into `pairs` (keyed by pairKey), changing the pairs in place and adding new ones.
+ * The store uses it on the few pairs an append touches; addToSummary on a copy of them all.
  */
-export function addToSummary(summary: LogSummary, events: readonly ShareEvent[]): LogSummary {
-  const pairs = new Map<string, SummaryPair>();
-  for (const pair of summary.pairs) {
-    pairs.set(pairKey(pair.itemKey, pair.site), { ...pair, pageSites: [...pair.pageSites] });
-  }
+export function countIntoPairs(pairs: Map<string, SummaryPair>, events: readonly ShareEvent[]): void {
   for (const event of events) {
     const itemKey = itemKeyOf(event);
     const sent = SENT_DECISIONS.includes(event.decision);
-    // One event sent to the same site twice (a duplicated destination) is still one share there.
-    const sites = event.destinationSites.length === 1 ? event.destinationSites : new Set(event.destinationSites);
-    for (const site of sites) {
+    for (const site of receivingSites(event)) {
       const key = pairKey(itemKey, site);
       const pair = pairs.get(key);
       if (!pair) {
@@ -68,6 +66,18 @@ export function addToSummary(summary: LogSummary, events: readonly ShareEvent[])
       if (event.isLoanPage) pair.loanPage = true;
     }
   }
+}
+
+/**
+ * A new summary with `events` counted in; `summary` is left untouched. Pairs are copied into a Map
+ * once, so adding 50,000 events costs one pass over them, not a search of the pair list each.
+ */
+export function addToSummary(summary: LogSummary, events: readonly ShareEvent[]): LogSummary {
+  const pairs = new Map<string, SummaryPair>();
+  for (const pair of summary.pairs) {
+    pairs.set(pairKey(pair.itemKey, pair.site), { ...pair, pageSites: [...pair.pageSites] });
+  }
+  countIntoPairs(pairs, events);
   return { version: 1, total: summary.total + events.length, pairs: [...pairs.values()] };
 }
 

@@ -1,6 +1,7 @@
 // The log's running summary: one row per (data item, receiving site) pair with counts and dates.
 // Kept next to the events and updated in the same transaction, so the popup can answer "who has my
-// phone number?" from a few hundred rows instead of reading 50,000 events.
+// phone number?" from a few hundred rows instead of reading 50,000 events. Stored as one record per
+// pair (so an append touches only its own pairs) plus a small header with the event count.
 import * as z from 'zod/mini';
 import { FIELD_KINDS } from '../types';
 import { DECISIONS } from './share-event';
@@ -27,6 +28,14 @@ export const summaryPairSchema = z.object({
 });
 export type SummaryPair = z.infer<typeof summaryPairSchema>;
 
+/** The stored header beside the pair records. */
+export const summaryHeaderSchema = z.object({
+  version: z.literal(2),
+  total: z.number().check(z.int(), z.nonnegative()),
+});
+export type SummaryHeader = z.infer<typeof summaryHeaderSchema>;
+
+/** The summary as readers get it: header and every pair. */
 export const logSummarySchema = z.object({
   version: z.literal(1),
   /** Number of events in the log. */

@@ -77,10 +77,14 @@ export function upgradeShareEvent(raw: unknown): ShareEvent | null {
   };
 }
 
+/** Every verification code is a new value used once: they are grouped as one item, "SMS codes". */
+export const OTP_ITEM_KEY = 'otp:codes';
+
 /**
  * What makes two events "the same data item": the fingerprint, or for old events without one,
  * kind + masked form (the best that can be done without the value).
  */
 export function itemKeyOf(event: { kind: FieldKind; masked: string; fingerprint: string | null }): string {
+  if (event.kind === 'otp') return OTP_ITEM_KEY;
   return event.fingerprint ?? `${event.kind}:${event.masked}`;
 }

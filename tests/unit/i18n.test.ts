@@ -7,7 +7,7 @@ import { describeReason } from '@/lib/i18n';
 const root = path.resolve(__dirname, '../..');
 const load = (lang: string): MessagesFile =>
   messagesFileSchema.parse(JSON.parse(readFileSync(path.join(root, 'public/_locales', lang, 'messages.json'), 'utf8')));
-const LANGS = ['en', 'zh_CN', 'es'];
+const LANGS = ['en', 'zh_CN', 'es', 'id'];
 
 /** Every literal key passed to t('…') in the UI code. */
 function keysUsedInSource(): string[] {
