@@ -29,7 +29,7 @@ const hex = (n: number): string => n.toString(16).padStart(64, '0');
 function eventAt(i: number): ShareEvent {
   const item = i % 12;
   const kind = item < 9 ? KINDS[Math.floor(item / 3)]! : 'otp';
-  const site = `lender${(item * 37 + ((i * 7919) % 60)) % 300}.example`;
+  const site = `lender${(item * 37 + ((Math.floor(i / 12) * 13) % 60)) % 300}.example`;
   return {
     version: 2,
     id: `bench-${i}-0`,

@@ -145,7 +145,9 @@ async function guardFigures() {
     await page.evaluate(() => addEventListener('click', (e) => ((window as unknown as { clickAt: number }).clickAt = performance.timeOrigin + e.timeStamp), true));
     await page.click('#submit-button', { noWaitAfter: true });
     let shownAt = 0;
+    const deadline = Date.now() + 15_000;
     while (!shownAt) {
+      if (Date.now() > deadline) throw new Error('the prompt did not appear within 15 s');
       const frame = page.frames().find((f) => /\/prompt\.html#[0-9a-f]{16,}/.test(f.url()));
       shownAt = frame
         ? await frame
@@ -213,12 +215,14 @@ async function logFigures() {
   const base = `chrome-extension://${ext.extensionId}`;
   const tab = await ext.context.newPage();
   await tab.goto(`${server.origin}/guard/apply.html`);
-  const tabId = await ext.serviceWorker.evaluate(async () => {
+  const worker = await ext.context.newPage();
+  await worker.goto(`${base}/options.html`);
+  // The tab the popup is about, asked from an extension page (the service worker may have been
+  // stopped and restarted by now, leaving Playwright's handle to it stale).
+  const tabId = await worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
     return (await api.tabs.query({ url: '*://127.0.0.1/*' }))[0]?.id ?? 0;
   });
-  const worker = await ext.context.newPage();
-  await worker.goto(`${base}/options.html`);
   // DevTools-protocol evaluation is not bound by the extension page's CSP.
   await worker.evaluate(probe);
   const seedStart = performance.now();
@@ -239,8 +243,8 @@ async function logFigures() {
       new Promise<number>((resolve) => {
         const open = indexedDB.open('loanguard-log');
         open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('summary');
-          get.onsuccess = () => resolve((get.result as { pairs: unknown[] } | undefined)?.pairs.length ?? 0);
+          const count = open.result.transaction('pairs').objectStore('pairs').count();
+          count.onsuccess = () => resolve(count.result);
         };
       }),
   );
@@ -283,9 +287,13 @@ function injectedScriptSizes() {
   });
 }
 
+console.error('bench: classifier…');
 const classifier = await classifierFigures();
+console.error('bench: guard…');
 const guard = await guardFigures();
+console.error('bench: log…');
 const log = await logFigures();
+console.error('bench: cli…');
 const cli = cliFigures();
 const sizes = injectedScriptSizes();
 const signUpMedians = classifier.perPage.filter((p) => p.fields > 0).map((p) => p.median);

@@ -2,6 +2,7 @@
 // site (what does this site have?), with search, kind, date and stopped-attempt filters, a timeline,
 // and links to the evidence report. Renders only from summary pairs, never from the raw log.
 import { useMemo, useRef, useState } from 'preact/hooks';
+import type { VNode } from 'preact';
 import { browser } from 'wxt/browser';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import {
@@ -87,6 +88,27 @@ function siteSummary(group: SiteGroup): string {
   return received === 1 ? t('popup_siteReceivedOne') : t('popup_siteReceived', [String(received)]);
 }
 
+/** Rows shown per group before "Show all": the first view stays quick when an item reached 60 sites. */
+export const ROWS_PER_GROUP = 5;
+
+/** The first ROWS_PER_GROUP of `rows`, and a button that shows the rest. */
+function CappedRows<T>({ rows, label, render }: { rows: readonly T[]; label: string; render: (row: T) => VNode }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, ROWS_PER_GROUP);
+  return (
+    <>
+      <ul class="rows" aria-label={label}>
+        {shown.map(render)}
+      </ul>
+      {shown.length < rows.length && (
+        <button type="button" class="link show-all" onClick={() => setAll(true)}>
+          {t('popup_showAllRows', [String(rows.length)])}
+        </button>
+      )}
+    </>
+  );
+}
+
 function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatDate: (at: number) => string; scope: ReportScope }) {
   const label = itemLabel(group.kind, group.masked);
   const summary = itemSummary(group);
@@ -97,8 +119,10 @@ function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatD
         {group.country && <span class="tag">{group.country}</span>}
       </h3>
       <p class="group-meta">{summary}</p>
-      <ul class="rows" aria-label={`${label}: ${summary}`}>
-        {group.sites.map((pair) => {
+      <CappedRows
+        rows={group.sites}
+        label={`${label}: ${summary}`}
+        render={(pair) => {
           const display = siteDisplayOf(pair.site);
           return (
             <li key={pair.site} class={pair.sent > 0 ? 'row' : 'row row-stopped'} data-site={pair.site}>
@@ -110,8 +134,8 @@ function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatD
               <ReportLink site={pair.site} display={display} scope={scope} />
             </li>
           );
-        })}
-      </ul>
+        }}
+      />
     </li>
   );
 }
@@ -127,16 +151,18 @@ function SiteGroupView({ group, formatDate, scope }: { group: SiteGroup; formatD
       <p class="group-meta">
         {summary} <ReportLink site={group.site} display={group.display} scope={scope} />
       </p>
-      <ul class="rows" aria-label={`${group.display}: ${summary}`}>
-        {group.items.map((pair) => (
+      <CappedRows
+        rows={group.items}
+        label={`${group.display}: ${summary}`}
+        render={(pair) => (
           <li key={pair.itemKey} class={pair.sent > 0 ? 'row' : 'row row-stopped'} data-item={pair.itemKey}>
             <span class="kind">{kindLabel(pair.kind)}</span> <span class="masked">{pair.masked}</span>
             <span class="row-meta">
               <PairDate at={pair.last} formatDate={formatDate} /> · <span class="count">{pairStatus(pair)}</span>
             </span>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </li>
   );
 }

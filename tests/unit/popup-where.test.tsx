@@ -206,4 +206,17 @@ describe('WhereMyDataWent', () => {
     expect($('svg')).toBeNull();
     expect($('[role="tablist"]')).toBeNull();
   });
+
+  it('shows the first five sites of an item, and all of them on request', async () => {
+    const sites = Array.from({ length: 8 }, (_, i) => pair({ site: `lender${i}.example`, last: NOW - (i + 1) * DAY }));
+    await mount(sites);
+    const rows = () => $$('#where-panel-item li.group li.row').map((row) => row.dataset.site);
+    expect(rows()).toEqual(['lender0.example', 'lender1.example', 'lender2.example', 'lender3.example', 'lender4.example']);
+    const more = $('#where-panel-item button.show-all')!;
+    expect(more.textContent).toBe('popup_showAllRows(8)');
+    await click(more);
+    expect(rows()).toHaveLength(8);
+    expect($('#where-panel-item button.show-all')).toBeNull();
+  });
 });
+
