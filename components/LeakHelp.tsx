@@ -23,7 +23,8 @@ export interface LeakHelpProps {
   onOpenReport(site: string): void;
 }
 
-function uiLanguage(): string {
+/** The browser's language with its region (es-MX), which says more about the country than our catalog does. */
+function browserLanguage(): string {
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {
@@ -40,7 +41,7 @@ function receivingSites(pairs: readonly SummaryPair[]): string[] {
 }
 
 export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
-  const language = uiLanguage();
+  const language = browserLanguage();
   const sites = receivingSites(pairs);
   const [chosenSite, setChosenSite] = useState<string | undefined>(initialSite);
   const site = chosenSite !== undefined && sites.includes(chosenSite) ? chosenSite : sites[0];

@@ -1,7 +1,6 @@
 // The background's single writer of the private log: every write goes through one queue, so two
 // decisions recorded at once can never interleave their summary updates, and a failure stays local.
 import { browser } from 'wxt/browser';
-import { SHARE_EVENTS_KEY } from '../share-event-store';
 import type { DeleteScope } from './log-messages';
 import {
   appendEvents,
@@ -15,6 +14,9 @@ import {
   rebuildSummary,
 } from './log-store';
 import { upgradeShareEvent, type ShareEvent } from './share-event';
+
+/** Where the guard kept its (v1) decision events before the log existed; migrated by start(). */
+export const SHARE_EVENTS_KEY = 'shareEvents';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Retention is cheap when nothing is due, but still a scan of the 'at' index: once an hour is enough. */

@@ -5,9 +5,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { countQuarantine, openLogDb, readEvents, readQuarantine, readSummary } from '@/lib/log/log-store';
-import { createLogWriter } from '@/lib/log/log-writer';
+import { createLogWriter, SHARE_EVENTS_KEY } from '@/lib/log/log-writer';
 import type { ShareEvent } from '@/lib/log/share-event';
-import { SHARE_EVENTS_KEY } from '@/lib/share-event-store';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
