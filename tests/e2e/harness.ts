@@ -156,14 +156,15 @@ function logOperation(harness: Harness, operation: 'read' | 'clear'): Promise<un
   return harness.browser.serviceWorker.evaluate(
     (op) =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('loanguard-log', 1);
+        // No version: open whatever version the extension made.
+        const open = indexedDB.open('loanguard-log');
         // The extension creates the database; never create an empty one under its name here.
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve([]);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['events', 'meta'], op === 'read' ? 'readonly' : 'readwrite');
+          const tx = open.result.transaction(['events', 'meta', 'pairs'], op === 'read' ? 'readonly' : 'readwrite');
           const events = tx.objectStore('events');
-          const request = op === 'read' ? events.getAll() : (tx.objectStore('meta').clear(), events.clear());
+          const request = op === 'read' ? events.getAll() : (tx.objectStore('meta').clear(), tx.objectStore('pairs').clear(), events.clear());
           tx.oncomplete = () => {
             open.result.close();
             resolve(request.result);
