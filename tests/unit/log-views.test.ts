@@ -2,27 +2,12 @@
 // filters (kind, text incl. Unicode site names, dates, stopped attempts), pairsForSite and the timeline.
 import { describe, expect, it } from 'vitest';
 import type { SummaryPair } from '@/lib/log/log-summary';
+import { DAY, summaryPair } from './summary-pair';
 import { filterPairs, groupByItem, groupBySite, pairsForSite, sinceForRange, timelinePoints } from '@/lib/log/log-views';
 
-const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1);
 
-function pair(overrides: Partial<SummaryPair> = {}): SummaryPair {
-  return {
-    itemKey: 'phone-a',
-    kind: 'phone',
-    masked: '138****8000',
-    site: 'kuaidai.example',
-    pageSites: ['kuaidai.example'],
-    first: NOW - 10 * DAY,
-    last: NOW - 5 * DAY,
-    sent: 1,
-    cancelled: 0,
-    lastDecision: 'sent-once',
-    loanPage: true,
-    ...overrides,
-  };
-}
+const pair = (overrides: Partial<SummaryPair> = {}): SummaryPair => summaryPair(NOW, { ...overrides });
 
 const PAIRS: SummaryPair[] = [
   pair(),

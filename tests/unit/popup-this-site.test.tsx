@@ -12,6 +12,7 @@ import { PopupApp, POPUP_RENDERED_MARK } from '@/components/PopupApp';
 import { updateTrusted, quarantineLogEntries } from '@/lib/log/log-client';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
 import type { SummaryPair } from '@/lib/log/log-summary';
+import { DAY, summaryPair } from './summary-pair';
 import type { ShareEvent } from '@/lib/log/share-event';
 import type { TabVerdict } from '@/lib/messages';
 import { TRUSTED_KEY } from '@/lib/trusted-sites';
@@ -23,7 +24,6 @@ vi.mock('@/lib/log/log-client', () => ({
   clearLogQuarantine: vi.fn(),
 }));
 
-const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
 
 const verdict = (url: string, isLoanPage = true): TabVerdict => ({
@@ -37,22 +37,7 @@ const verdict = (url: string, isLoanPage = true): TabVerdict => ({
   updatedAt: NOW,
 });
 
-function pair(overrides: Partial<SummaryPair> = {}): SummaryPair {
-  return {
-    itemKey: 'phone-a',
-    kind: 'phone',
-    masked: '138****8000',
-    site: 'kuaidai.example',
-    pageSites: ['kuaidai.example'],
-    first: NOW - 10 * DAY,
-    last: NOW - 5 * DAY,
-    sent: 1,
-    cancelled: 0,
-    lastDecision: 'sent-once',
-    loanPage: true,
-    ...overrides,
-  };
-}
+const pair = (overrides: Partial<SummaryPair> = {}): SummaryPair => summaryPair(NOW, { ...overrides });
 
 const trustSites = (...sites: string[]) =>
   fakeBrowser.storage.local.set({ [TRUSTED_KEY]: { version: 1, sites: sites.map((site) => ({ site, addedAt: 1, note: '' })) } });

@@ -6,26 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { WhereMyDataWent } from '@/components/WhereMyDataWent';
 import type { SummaryPair } from '@/lib/log/log-summary';
+import { DAY, summaryPair } from './summary-pair';
 
-const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
 
-function pair(overrides: Partial<SummaryPair> = {}): SummaryPair {
-  return {
-    itemKey: 'phone-a',
-    kind: 'phone',
-    masked: '138****8000',
-    site: 'kuaidai.example',
-    pageSites: ['kuaidai.example'],
-    first: NOW - 10 * DAY,
-    last: NOW - 5 * DAY,
-    sent: 2,
-    cancelled: 0,
-    lastDecision: 'sent-once',
-    loanPage: true,
-    ...overrides,
-  };
-}
+const pair = (overrides: Partial<SummaryPair> = {}): SummaryPair => summaryPair(NOW, { sent: 2, ...overrides });
 
 const PAIRS: SummaryPair[] = [
   pair(),
