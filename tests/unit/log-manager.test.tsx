@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { LOG_PAGE_SIZE, LogManager, NO_FILTERS, toEventFilter } from '@/components/LogManager';
 import { appendEvents, deleteEvents, openLogDb, quarantineRaw } from '@/lib/log/log-store';
 import type { ShareEvent } from '@/lib/log/share-event';
+import { shareEventAt } from './share-event-factory';
 
 vi.mock('@/lib/log/log-client', () => ({
   quarantineLogEntries: vi.fn(async () => ({ ok: true })),
@@ -22,23 +23,7 @@ const T0 = new Date(2026, 10, 1, 12).getTime();
 const PHONE = 'a'.repeat(64);
 const ID = 'b'.repeat(64);
 
-let seq = 0;
-const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => ({
-  version: 2,
-  id: `hold_${String(seq++).padStart(16, '0')}-0`,
-  at: T0,
-  decision: 'sent-once',
-  route: 'form',
-  pageUrl: 'https://shop.example/signup',
-  pageTitle: 'Sign up',
-  pageSite: 'shop.example',
-  destinationSites: ['loans-a.example'],
-  isLoanPage: false,
-  kind: 'phone',
-  masked: '138****8000',
-  fingerprint: PHONE,
-  ...overrides,
-});
+const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => shareEventAt(T0, overrides);
 
 const phoneA = event({ at: T0 });
 const idA = event({ at: T0 + DAY, kind: 'national-id', masked: '1101**********1234', fingerprint: ID, decision: 'cancelled' });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEvidenceReport, reportFilterFromQuery, reportQuery } from '@/lib/log/evidence-report';
 import type { ShareEvent } from '@/lib/log/share-event';
+import { shareEventAt } from './share-event-factory';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
@@ -10,23 +11,7 @@ const NOW = T0 + 30 * DAY;
 const PHONE_FP = 'a'.repeat(64);
 const ID_FP = 'b'.repeat(64);
 
-let seq = 0;
-const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => ({
-  version: 2,
-  id: `hold_${String(seq++).padStart(16, '0')}-0`,
-  at: T0,
-  decision: 'sent-once',
-  route: 'form',
-  pageUrl: 'https://shop.example/signup',
-  pageTitle: 'Sign up',
-  pageSite: 'shop.example',
-  destinationSites: ['loans-a.example'],
-  isLoanPage: false,
-  kind: 'phone',
-  masked: '138****8000',
-  fingerprint: PHONE_FP,
-  ...overrides,
-});
+const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => shareEventAt(T0, overrides);
 
 const phoneA1 = event({ at: T0 + 1 * DAY, destinationSites: ['loans-a.example'] });
 const phoneA2 = event({ at: T0 + 5 * DAY, destinationSites: ['loans-a.example'], decision: 'trusted', isLoanPage: true });

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { EvidenceReport, reportSnapshotHtml } from '@/components/EvidenceReport';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
 import type { ShareEvent } from '@/lib/log/share-event';
+import { shareEventAt } from './share-event-factory';
 
 vi.mock('@/lib/log/log-client', () => ({
   quarantineLogEntries: vi.fn(async () => ({ ok: true })),
@@ -20,23 +21,7 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 9);
 const NOW = T0 + 30 * DAY;
 
-let seq = 0;
-const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => ({
-  version: 2,
-  id: `hold_${String(seq++).padStart(16, '0')}-0`,
-  at: T0,
-  decision: 'sent-once',
-  route: 'form',
-  pageUrl: 'https://shop.example/signup',
-  pageTitle: 'Sign up',
-  pageSite: 'shop.example',
-  destinationSites: ['loans-a.example'],
-  isLoanPage: false,
-  kind: 'phone',
-  masked: '138****8000',
-  fingerprint: 'a'.repeat(64),
-  ...overrides,
-});
+const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => shareEventAt(T0, overrides);
 
 const a1 = event({ at: T0 + DAY });
 const a2 = event({ at: T0 + 3 * DAY, decision: 'cancelled', kind: 'national-id', masked: '1101**********1234', fingerprint: 'b'.repeat(64) });
