@@ -2,6 +2,7 @@
 // the page's declared charset (GBK/Big5/Shift_JIS pages are common in lending markets), and
 // parses it with happy-dom with every script, stylesheet, image and frame load switched off.
 import { Window } from 'happy-dom';
+import { expandTemplates, renderFieldComponents } from './source-template';
 
 export class PageLoadError extends Error {}
 
@@ -66,5 +67,7 @@ export function parsePage(html: string, url: string): LoadedPage {
   window.document.write(html);
   const document = window.document as unknown as Document;
   attachDeclarativeShadowRoots(document);
+  expandTemplates(document);
+  renderFieldComponents(document);
   return { document, close: () => window.happyDOM.close() };
 }
