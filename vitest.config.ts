@@ -4,11 +4,11 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
-    reporters: ['default', './tests/summary-reporter.ts'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', environment: 'happy-dom', include: ['tests/{lib,components,cli}/**/*.test.{ts,tsx}'] },
       },
       {
         test: {

@@ -1,7 +1,7 @@
 // Bundled into each benchmark page: exposes the content script's classifiers so the benchmark can
 // time exactly the work the content script does on that page, in real Chromium.
-import { buildFrameVerdict } from '../lib/frame-verdict';
-import { TYPABLE_INPUT } from '../lib/frame-watch';
+import { buildFrameVerdict } from '../lib/detect/frame-verdict';
+import { TYPABLE_INPUT } from '../lib/guard/frame/frame-watch';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 // Classifier reasons in English for the CLI, from the extension's own en messages.json.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatMessage, messagesFileSchema, type MessagesFile } from '../lib/i18n-format';
+import { formatMessage, messagesFileSchema, type MessagesFile } from '../lib/locale/i18n-format';
 import type { Reason } from '../lib/types';
 
 let english: MessagesFile | undefined;

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { scanFields } from '../lib/field-scan';
-import { classifyLoanDocument } from '../lib/loan-classifier';
+import { scanFields } from '../lib/detect/field-scan';
+import { classifyLoanDocument } from '../lib/detect/loan-classifier';
 import type { Reason } from '../lib/types';
 import { CliError, type ParsedArgs } from './args';
 import { decodePage, PageLoadError, parsePage } from './load-page';

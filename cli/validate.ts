@@ -1,7 +1,7 @@
 // `validate --kind national-id|phone|bank-card [--country CC]`: checks one value per stdin line.
-import { checkBankCard, checkClabe } from '../lib/bank-card';
-import { checkNationalId, isKnownIdCountry } from '../lib/national-id';
-import { checkPhone } from '../lib/phone';
+import { checkBankCard, checkClabe } from '../lib/validate/bank-card';
+import { checkNationalId, isKnownIdCountry } from '../lib/validate/national-id';
+import { checkPhone } from '../lib/validate/phone';
 import type { ValueCheck } from '../lib/types';
 import { CliError, type ParsedArgs } from './args';
 import { readLines } from './line-reader';

@@ -2,18 +2,18 @@
 // answers the popup, options page and prompt, relays the user's answers to the right frame, and is
 // the only writer of the private log and the trusted list. Wiring only; every message is zod-validated.
 import { browser, type Browser } from 'wxt/browser';
-import { VERDICT_MESSAGES } from '@/lib/messages';
-import { GUARD_MESSAGES, type ToContentMessage } from '@/lib/guard-messages';
-import { forgetTab, listTabVerdicts, readTabVerdict, recordFrameVerdict } from '@/lib/tab-verdict-store';
-import { closeHold, dropTabHolds, holdFromMessage, openHold, recordAudit } from '@/lib/hold-store';
-import { readHold } from '@/lib/hold-read';
-import { LOG_MESSAGES } from '@/lib/log/log-messages';
+import { VERDICT_MESSAGES } from '@/lib/messages/verdict-messages';
+import { GUARD_MESSAGES, type ToContentMessage } from '@/lib/messages/guard-messages';
+import { forgetTab, listTabVerdicts, readTabVerdict, recordFrameVerdict } from '@/lib/background/tab-verdict-store';
+import { closeHold, dropTabHolds, holdFromMessage, openHold, recordAudit } from '@/lib/guard/background/hold-store';
+import { readHold } from '@/lib/prompt/hold-read';
+import { LOG_MESSAGES } from '@/lib/messages/write-messages';
 import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
-import { loadSettings, SETTINGS_KEY, parseSettings } from '@/lib/settings';
-import { applyTrustedOp } from '@/lib/trusted-writer';
-import { mergeOnEnable, onSyncChanged } from '@/lib/trusted-sync';
+import { loadSettings, SETTINGS_KEY, parseSettings } from '@/lib/settings/settings';
+import { applyTrustedOp } from '@/lib/trust/trusted-writer';
+import { mergeOnEnable, onSyncChanged } from '@/lib/trust/trusted-sync';
 import * as z from 'zod/mini';
 
 const extensionOrigin = (): string => browser.runtime.getURL('/');

@@ -3,10 +3,10 @@
 // when the frame has a typable input does it load the classifiers and the guard (frame-core.js).
 // Wiring only; the logic lives in lib/.
 import { browser } from 'wxt/browser';
-import { watchFrame } from '@/lib/frame-watch';
-import { openIsolatedChannel } from '@/lib/page-channel';
-import { watchApkDownloads } from '@/lib/apk-watch';
-import type { FrameCore, startFrameCore } from '@/lib/frame-core';
+import { watchFrame } from '@/lib/guard/frame/frame-watch';
+import { openIsolatedChannel } from '@/lib/guard/page/page-channel';
+import { watchApkDownloads } from '@/lib/guard/frame/apk-watch';
+import type { FrameCore, startFrameCore } from '@/lib/guard/frame/frame-core';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

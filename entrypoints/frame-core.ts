@@ -1,6 +1,6 @@
 // The on-demand half of the content script (see lib/frame-core.ts), built as its own file and
 // imported by entrypoints/content.ts into the same isolated world. Wiring only.
-import { startFrameCore } from '@/lib/frame-core';
+import { startFrameCore } from '@/lib/guard/frame/frame-core';
 
 export default defineUnlistedScript(() => {
   (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore = startFrameCore;

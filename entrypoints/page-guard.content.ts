@@ -1,8 +1,8 @@
 // MAIN-world content script (every frame, document_start, before any page script): wraps the
 // page's ways of sending data and holds requests that carry watched values until the isolated-world
 // guard answers. Wiring only; see lib/network-guard.ts and lib/page-channel.ts.
-import { createNetworkGuard, type GuardAnswer } from '@/lib/network-guard';
-import { openMainChannel } from '@/lib/page-channel';
+import { createNetworkGuard, type GuardAnswer } from '@/lib/guard/page/request-wrappers';
+import { openMainChannel } from '@/lib/guard/page/page-channel';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

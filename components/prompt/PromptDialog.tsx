@@ -2,10 +2,10 @@
 // Guards the answers against clickjacking (visibility gate) and against scripted events (isTrusted).
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Hold, UserDecision } from '@/lib/guard-messages';
-import { t } from '@/lib/i18n';
-import { kindLabel } from '../FieldList';
-import { ReasonList } from '../ReasonList';
+import type { Hold, UserDecision } from '@/lib/messages/guard-messages';
+import { t } from '@/lib/locale/i18n';
+import { kindLabel } from '@/components/shared/FieldList';
+import { ReasonList } from '@/components/shared/ReasonList';
 import { useVisibilityGate } from './useVisibilityGate';
 
 /** Production rule: only events the browser made from real user input count as an answer. */

@@ -8,7 +8,7 @@ import {
   VISIBILITY_DELAY_MS,
   type ElementVisibility,
   type GateDriver,
-} from '@/lib/visibility-gate';
+} from '@/lib/prompt/visibility-gate';
 
 /** IOv2 additions, not (yet) in the DOM typings. */
 type TrackingInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };

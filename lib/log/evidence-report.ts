@@ -1,6 +1,6 @@
 // The printable evidence report's model: the log's events, filtered, grouped per receiving site, with
 // per-item counts. Pure. Stopped (cancelled) events are kept but always marked "not sent".
-import { FIELD_KINDS, type FieldKind } from '../types';
+import { FIELD_KINDS, type FieldKind } from '@/lib/types';
 import { SENT_DECISIONS, itemKeyOf, type Decision, type ShareEvent, type ShareRoute } from './share-event';
 
 export interface EvidenceReportOptions {

@@ -1,9 +1,9 @@
 // Background side of fingerprinting: turns a reported item's normalised value into the fingerprint
 // the log keeps (the value itself is dropped here). Phones are brought to E.164 first, so
 // "138 0013 8000" typed on one site and "+86 13800138000" on another are one item.
-import { checkPhone } from '../phone';
-import type { HeldItem, ReportedItem } from '../guard-messages';
-import type { FieldKind } from '../types';
+import { checkPhone } from '@/lib/validate/phone';
+import type { HeldItem, ReportedItem } from '@/lib/messages/guard-messages';
+import type { FieldKind } from '@/lib/types';
 import { fingerprintOf, loadFingerprintKey } from './fingerprint';
 
 /** The value fingerprinted for `kind`: E.164 for a valid phone, else the value as reported. */

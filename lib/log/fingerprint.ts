@@ -3,7 +3,7 @@
 // while the values themselves (and anything that could be brute-forced without the key) stay out.
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { FieldKind } from '../types';
+import type { FieldKind } from '@/lib/types';
 
 export const FINGERPRINT_KEY_STORAGE = 'fingerprintKey';
 /** Where an unreadable stored key is kept: replacing it silently would orphan every old fingerprint. */

@@ -1,6 +1,6 @@
 // Turning the private log into files the user keeps: JSON (the full v2 events, machine-readable) and
 // CSV (one row per event, safe to open in Excel/WPS/Numbers). Pure: no DOM, no browser APIs.
-import type { FieldKind } from '../types';
+import type { FieldKind } from '@/lib/types';
 import type { Decision, ShareEvent } from './share-event';
 
 /** CSV columns, in file order. `time` is ISO 8601 (UTC), `timeMs` the same instant in epoch ms. */

@@ -2,10 +2,10 @@
 // a quarantine for stored objects nobody can read. Readers are safe anywhere; writers are called
 // only by the background's single writer (lib/log/log-writer.ts).
 import * as z from 'zod/mini';
-import type { FieldKind } from '../types';
+import type { FieldKind } from '@/lib/types';
 import { summaryHeaderSchema, summaryPairSchema, type LogSummary, type SummaryPair } from './log-summary';
 import { buildSummary, countIntoPairs, pairKey, receivingSites } from './log-summary-build';
-import type { DeleteScope } from './log-messages';
+import type { DeleteScope } from '@/lib/messages/write-messages';
 import { itemKeyOf, shareEventSchema, upgradeShareEvent, type ShareEvent } from './share-event';
 
 export const LOG_DB_NAME = 'loanguard-log';

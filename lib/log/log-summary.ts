@@ -3,7 +3,7 @@
 // phone number?" from a few hundred rows instead of reading 50,000 events. Stored as one record per
 // pair (so an append touches only its own pairs) plus a small header with the event count.
 import * as z from 'zod/mini';
-import { FIELD_KINDS } from '../types';
+import { FIELD_KINDS } from '@/lib/types';
 import { DECISIONS } from './share-event';
 
 export const summaryPairSchema = z.object({

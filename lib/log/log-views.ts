@@ -1,8 +1,8 @@
 // Pure view-model over the log summary's (data item, receiving site) pairs: filtering and grouping
 // "by data item" / "by site" for the popup's "Where my data went", the pairs that concern one site,
 // and the rows of the item timeline chart. Linear-ish (one pass + sorts): fine for 10,000 pairs.
-import type { FieldKind } from '../types';
-import { domainToUnicode } from '../site-identity';
+import type { FieldKind } from '@/lib/types';
+import { domainToUnicode } from '@/lib/trust/site-identity';
 import type { SummaryPair } from './log-summary';
 
 export interface PairFilter {

@@ -1,7 +1,7 @@
 // The background's single writer of the private log: every write goes through one queue, so two
 // decisions recorded at once can never interleave their summary updates, and a failure stays local.
 import { browser } from 'wxt/browser';
-import type { DeleteScope } from './log-messages';
+import type { DeleteScope } from '@/lib/messages/write-messages';
 import {
   appendEvents,
   clearQuarantine,

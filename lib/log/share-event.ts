@@ -2,7 +2,7 @@
 // shape (v2); v1 events (written before the log existed, without fingerprint) are upgraded on read.
 // Values appear only masked; `fingerprint` names the same value across sites without storing it.
 import * as z from 'zod/mini';
-import { FIELD_KINDS, type FieldKind } from '../types';
+import { FIELD_KINDS, type FieldKind } from '@/lib/types';
 
 /** How the data was about to leave the page. */
 export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;

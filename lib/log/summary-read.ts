@@ -1,6 +1,6 @@
 // Pages' read of the log summary: the stored summary, or when it is damaged one rebuilt from the
 // events (slower, so pages say so), with unreadable entries handed to the background to set aside.
-import { quarantineLogEntries } from './log-client';
+import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { readEvents, readSummary } from './log-store';
 import type { SummaryPair } from './log-summary';
 import { buildSummary } from './log-summary-build';

@@ -14,7 +14,9 @@ const MIRROR = process.env.LOANGUARD_MIRROR ?? '/work/.mirror';
 function gitDirOf(repo: string): string | undefined {
   const base = path.join(MIRROR, repo.replace('/', '+'));
   if (!existsSync(base)) return undefined;
-  for (const candidate of [base, ...readdirSync(base).map((d) => path.join(base, d))]) {
+  // A bare git directory, or one with a work tree's .git inside: <base>, <base>/repo, <base>/repo/.git.
+  const children = readdirSync(base).map((d) => path.join(base, d));
+  for (const candidate of [base, ...children, ...children.map((d) => path.join(d, '.git'))]) {
     if (existsSync(path.join(candidate, 'HEAD')) && existsSync(path.join(candidate, 'objects'))) return candidate;
   }
   return undefined;

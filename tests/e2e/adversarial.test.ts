@@ -2,7 +2,7 @@
 // choice, whatever the page does to the wrappers, the prompt or the events.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, guardSuite, guardUrl, promptBox, promptCount, received, settle, waitForPrompt, type Harness } from './harness';
+import { answer, guardSuite, guardUrl, promptBox, promptCount, received, settle, waitForPrompt, type Harness } from '../helpers/e2e-harness';
 
 const suite = guardSuite();
 let harness: Harness;

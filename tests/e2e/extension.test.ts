@@ -1,7 +1,7 @@
 // The built extension in real headless Chromium against fixture pages served on 127.0.0.1:
 // the content script's verdicts, the toolbar badge, and the popup that shows them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, startHarness, waitForTabVerdict, type Harness } from './harness';
+import { badgeText, startHarness, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
 
 let harness: Harness;
 

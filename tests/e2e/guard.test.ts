@@ -3,7 +3,7 @@
 // once and intact, and a trusted site is never asked about. The demo server records every request.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, clearLog, guardSuite, guardUrl, promptText, promptCount, readLog, readStorage, received, setStorage, settle, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
+import { answer, clearLog, guardSuite, guardUrl, promptText, promptCount, readLog, readStorage, received, setStorage, settle, waitForPrompt, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
 
 const suite = guardSuite();
 let harness: Harness;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answer, clearLog, guardSuite, guardUrl, promptCount, readLog, readStorage, received, setStorage, settle, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from './harness';
+import { answer, clearLog, guardSuite, guardUrl, promptCount, readLog, readStorage, received, setStorage, settle, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
 
 const suite = guardSuite();
 let harness: Harness;

@@ -1,0 +1,137 @@
+// The toolbar popup: this tab's site (loan platform? trusted? what did it get?) and where the user's
+// data went, from the log's summary only so the first view is fast even with 50,000 log entries.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { TabVerdict } from '@/lib/messages/verdict-messages';
+import type { SummaryPair } from '@/lib/log/log-summary';
+import { currentTabId, getTabVerdict } from '@/lib/messages/page-requests';
+import { countQuarantine, openLogDb } from '@/lib/log/log-store';
+import { loadSummaryPairs } from '@/lib/log/summary-read';
+import { t, uiLanguage } from '@/lib/locale/i18n';
+import { ThisSite } from './ThisSite';
+import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
+import './popup.css';
+
+/** performance.mark name set once, after the first render that shows the summary. */
+export const POPUP_RENDERED_MARK = 'loanguard:popup-rendered';
+
+type TabState = { phase: 'loading' } | { phase: 'ready'; verdict: TabVerdict | null; url?: string } | { phase: 'error' };
+type LogState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; pairs: readonly SummaryPair[]; rebuilt: boolean; unreadable: number }
+  | { phase: 'error' };
+
+export interface PopupAppProps {
+  /** Opens the log database; tests pass a fake-indexeddb one. */
+  db?: () => Promise<IDBDatabase>;
+  /** The page's query string (`?tab=<id>` when opened as a page). */
+  search?: string;
+}
+
+async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
+  const tabId = await currentTabId(search);
+  if (tabId === undefined) return { verdict: null };
+  const [verdict, url] = await Promise.all([
+    getTabVerdict(tabId),
+    // The tab's own URL tells a browser page from a web page without personal-data fields.
+    Promise.resolve()
+      .then(() => browser.tabs.get(tabId))
+      .then((tab) => tab?.url, () => undefined),
+  ]);
+  return url ? { verdict, url } : { verdict };
+}
+
+export function PopupApp({ db = () => openLogDb(), search = location.search }: PopupAppProps) {
+  const [tab, setTab] = useState<TabState>({ phase: 'loading' });
+  const [log, setLog] = useState<LogState>({ phase: 'loading' });
+  const [quarantined, setQuarantined] = useState(0);
+  const marked = useRef(false);
+
+  useEffect(() => {
+    const lang = uiLanguage();
+    if (lang) document.documentElement.lang = lang;
+    let live = true;
+    loadTab(search).then(
+      (ready) => live && setTab({ phase: 'ready', ...ready }),
+      () => live && setTab({ phase: 'error' }),
+    );
+    const database = db();
+    database.then(loadSummaryPairs).then(
+      (ready) => live && setLog({ phase: 'ready', ...ready }),
+      () => live && setLog({ phase: 'error' }),
+    );
+    // Not awaited by the first view: the notice appears when the count is in.
+    database.then(countQuarantine).then(
+      (count) => live && setQuarantined(count),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Effects run after the DOM is updated, so this marks the first paint-ready view with the summary.
+  useEffect(() => {
+    if (log.phase !== 'ready' || marked.current) return;
+    marked.current = true;
+    try {
+      performance.mark(POPUP_RENDERED_MARK);
+    } catch {
+      // No User Timing: nothing to measure.
+    }
+  }, [log.phase]);
+
+  const pairs = log.phase === 'ready' ? log.pairs : null;
+  const setAside = quarantined + (log.phase === 'ready' ? log.unreadable : 0);
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+      </header>
+
+      {log.phase === 'ready' && log.rebuilt && (
+        <p class="notice" role="status">
+          {t('popup_summaryRebuilt')}
+        </p>
+      )}
+      {setAside > 0 && (
+        <p class="notice notice-warn" role="status">
+          {t('popup_quarantineNotice', [String(setAside)])}{' '}
+          <a href={extensionPageUrl('options.html')} target="_blank" rel="noopener">
+            {t('popup_quarantineReview')}
+          </a>
+        </p>
+      )}
+
+      {tab.phase === 'loading' && (
+        <section class="this-site" aria-busy="true">
+          <p class="muted">{t('loading')}</p>
+        </section>
+      )}
+      {tab.phase === 'error' && (
+        <section class="this-site">
+          <p role="alert">{t('loadError')}</p>
+        </section>
+      )}
+      {tab.phase === 'ready' && <ThisSite verdict={tab.verdict} url={tab.url} pairs={pairs} />}
+
+      {log.phase === 'loading' && <p class="muted">{t('loading')}</p>}
+      {log.phase === 'error' && <p role="alert">{t('popup_logLoadError')}</p>}
+      {log.phase === 'ready' && <WhereMyDataWent pairs={log.pairs} />}
+
+      <footer class="popup-footer">
+        <nav aria-label={t('popup_footerLabel')}>
+          <a href={extensionPageUrl('options.html')} target="_blank" rel="noopener">
+            {t('popup_footerSettings')}
+          </a>
+          <a href={extensionPageUrl('options.html#help')} target="_blank" rel="noopener">
+            {t('popup_footerHelp')}
+          </a>
+          <a href={extensionPageUrl('report.html')} target="_blank" rel="noopener">
+            {t('popup_footerReport')}
+          </a>
+        </nav>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,320 @@
+// The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
+// renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { FieldKind } from '@/lib/types';
+import { t, uiLanguage } from '@/lib/locale/i18n';
+import { domainToUnicode } from '@/lib/trust/site-identity';
+import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
+import { exportFileName } from '@/lib/log/log-export';
+import { quarantineLogEntries } from '@/lib/messages/write-requests';
+import { readEvents, readSummary } from '@/lib/log/log-store';
+import type { Decision, ShareRoute } from '@/lib/log/share-event';
+
+// ---------------------------------------------------------------------------------------------
+// Labels and formatting shared with the options page's log section.
+
+
+// Names are prefixed: WXT auto-imports components' exports, so they must not clash with other components'.
+export const reportKindLabel = (kind: FieldKind): string => t(`kind_${kind.replace('-', '_')}`);
+export const reportDecisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
+export const reportRouteLabel = (route: ShareRoute): string => t(`report_route_${route}`);
+
+/** A registrable domain as the user reads it; punycode kept alongside so it stays unambiguous. */
+export function reportSiteLabel(site: string): string {
+  const unicode = domainToUnicode(site);
+  return unicode === site ? site : `${unicode} (${site})`;
+}
+
+export function reportDateTime(at: number): string {
+  try {
+    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
+  } catch {
+    return new Date(at).toISOString();
+  }
+}
+
+/** Saves a Blob through a temporary <a download>. */
+export function saveBlobAs(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The page as a self-contained HTML file: no scripts, no controls (`data-report-exclude`), and the
+ * stylesheets inlined, since links to the extension's own files won't resolve once saved.
+ */
+export function reportSnapshotHtml(doc: Document = document): string {
+  const clone = doc.documentElement.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('[data-report-exclude], script, link, style').forEach((element) => element.remove());
+  const css: string[] = [];
+  for (const sheet of Array.from(doc.styleSheets)) {
+    try {
+      css.push(Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n'));
+    } catch {
+      // A stylesheet we may not read (cross-origin): the report is still readable without it.
+    }
+  }
+  const head = clone.querySelector('head');
+  if (head && css.some(Boolean)) {
+    const style = doc.createElement('style');
+    style.textContent = css.join('\n');
+    head.append(style);
+  }
+  return `<!doctype html>\n${clone.outerHTML}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error' }
+  | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null };
+
+/** Why a report has no rows: nothing recorded, nothing matching its filter, or only unreadable entries. */
+type EmptyReason = 'log' | 'filter' | 'unreadable';
+
+export interface EvidenceReportProps {
+  /** Opens the log database (openLogDb in the page; a fake-indexeddb database in tests). */
+  db: () => Promise<IDBDatabase>;
+  /** The page's query string: `?site=…&kind=…&since=…&until=…`. */
+  search: string;
+  now?: () => number;
+}
+
+export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportProps) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const filter = reportFilterFromQuery(search);
+  const title = filter.site ? t('report_title_site', [reportSiteLabel(filter.site)]) : t('report_title');
+
+  useEffect(() => {
+    document.title = title;
+    document.documentElement.lang = uiLanguage();
+    let live = true;
+    (async () => {
+      const database = await db();
+      const { events, unreadable } = await readEvents(database, filter);
+      const report = buildEvidenceReport(events, { now: now(), ...filter });
+      let empty: EmptyReason | null = null;
+      if (report.totals.events === 0) {
+        if (Object.keys(report.filter).length > 0) empty = (await readSummary(database))?.total === 0 ? 'log' : 'filter';
+        else empty = unreadable.length > 0 ? 'unreadable' : 'log';
+      }
+      // Set the unreadable entries aside (the background is the only writer); the report goes on without them.
+      if (unreadable.length > 0) void quarantineLogEntries(unreadable);
+      if (live) setState({ status: 'ready', report, unreadable: unreadable.length, empty });
+    })().catch(() => {
+      if (live) setState({ status: 'error' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [search]);
+
+  const saveHtml = () => {
+    const html = reportSnapshotHtml(document);
+    saveBlobAs(new Blob([html], { type: 'text/html;charset=utf-8' }), exportFileName('html', now(), 'loanguard-report'));
+  };
+
+  return (
+    <main class="report">
+      <header class="report-header">
+        <h1>{title}</h1>
+        {state.status === 'ready' && (
+          <p>
+            {t('report_generated', [reportDateTime(state.report.generatedAt)])}
+          </p>
+        )}
+        <p class="report-statement">{t('report_statement')}</p>
+        {state.status === 'ready' && <ReportScope report={state.report} />}
+        <div class="report-actions" data-report-exclude>
+          <button type="button" onClick={() => window.print()} disabled={state.status !== 'ready'}>
+            {t('report_print')}
+          </button>{' '}
+          <button type="button" onClick={saveHtml} disabled={state.status !== 'ready'}>
+            {t('report_download_html')}
+          </button>
+        </div>
+      </header>
+      {state.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p class="report-note" role="alert">
+          {t('report_load_error')}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          {state.unreadable > 0 && (
+            <p class="report-note" role="status" data-unreadable={state.unreadable}>
+              {t('report_unreadable', [String(state.unreadable)])}
+            </p>
+          )}
+          {state.empty ? (
+            <p class="report-empty" role="status" data-empty={state.empty}>
+              {t(`report_empty_${state.empty}`)}
+            </p>
+          ) : (
+            <ReportBody report={state.report} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function ReportScope({ report }: { report: Report }) {
+  const { period, filter } = report;
+  return (
+    <dl class="report-scope">
+      <dt>{t('report_period_label')}</dt>
+      <dd>
+        {period.from === null
+          ? t('report_period_until', [reportDateTime(period.to)])
+          : t('report_period', [reportDateTime(period.from), reportDateTime(period.to)])}
+      </dd>
+      {filter.site !== undefined && (
+        <>
+          <dt>{t('report_filter_site')}</dt>
+          <dd>{reportSiteLabel(filter.site)}</dd>
+        </>
+      )}
+      {filter.kinds !== undefined && (
+        <>
+          <dt>{t('report_filter_kinds')}</dt>
+          <dd>{filter.kinds.map(reportKindLabel).join(', ') || '—'}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function ReportBody({ report }: { report: Report }) {
+  const { totals } = report;
+  return (
+    <>
+      <section aria-labelledby="report-summary-heading">
+        <h2 id="report-summary-heading">{t('report_summary_heading')}</h2>
+        <p>{t('report_totals', [String(totals.events), String(totals.sent), String(totals.stopped), String(totals.sites)])}</p>
+        <table class="report-table" data-summary>
+          <caption>{t('report_summary_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report_col_site')}</th>
+              <th scope="col">{t('report_col_items')}</th>
+              <th scope="col">{t('report_col_sent')}</th>
+              <th scope="col">{t('report_col_stopped')}</th>
+              <th scope="col">{t('report_col_first')}</th>
+              <th scope="col">{t('report_col_last')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.sites.map((site) => (
+              <tr key={site.site} data-site={site.site}>
+                <th scope="row">
+                  <a href={`#${sectionId(site.site)}`}>{reportSiteLabel(site.site)}</a>
+                </th>
+                <td>
+                  {site.items.map((item) => (
+                    <div key={item.itemKey}>
+                      {reportKindLabel(item.kind)} <span class="masked">{item.masked}</span>
+                    </div>
+                  ))}
+                </td>
+                <td class="num">{site.sent}</td>
+                <td class="num">{site.stopped}</td>
+                <td>{reportDateTime(site.first)}</td>
+                <td>{reportDateTime(site.last)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {report.sites.map((site) => (
+        <SiteSection key={site.site} site={site} />
+      ))}
+    </>
+  );
+}
+
+/** Element ids must not depend on characters a domain may contain beyond [a-z0-9.-]. */
+const sectionId = (site: string) => `site-${site.replace(/[^a-z0-9-]/gi, '_')}`;
+
+function SiteSection({ site }: { site: EvidenceSite }) {
+  const id = sectionId(site.site);
+  const label = reportSiteLabel(site.site);
+  return (
+    <section class="report-site" id={id} data-site={site.site} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{label}</h2>
+      {site.loanPage && <p class="muted">{t('report_site_loan_page')}</p>}
+      <table class="report-table">
+        <caption>{t('report_items_caption', [label])}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report_col_kind')}</th>
+            <th scope="col">{t('report_col_value')}</th>
+            <th scope="col">{t('report_col_sent')}</th>
+            <th scope="col">{t('report_col_stopped')}</th>
+            <th scope="col">{t('report_col_first')}</th>
+            <th scope="col">{t('report_col_last')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {site.items.map((item) => (
+            <tr key={item.itemKey} data-item-key={item.itemKey}>
+              <td>{reportKindLabel(item.kind)}</td>
+              <td class="masked">{item.masked}</td>
+              <td class="num">{item.sent}</td>
+              <td class="num">{item.stopped}</td>
+              <td>{reportDateTime(item.first)}</td>
+              <td>{reportDateTime(item.last)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table class="report-table report-events">
+        <caption>{t('report_events_caption', [label])}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report_col_time')}</th>
+            <th scope="col">{t('report_col_kind')}</th>
+            <th scope="col">{t('report_col_value')}</th>
+            <th scope="col">{t('report_col_decision')}</th>
+            <th scope="col">{t('report_col_page')}</th>
+            <th scope="col">{t('report_col_route')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {site.rows.map((row) => (
+            <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
+              <td>
+                <time dateTime={new Date(row.at).toISOString()}>{reportDateTime(row.at)}</time>
+              </td>
+              <td>{reportKindLabel(row.kind)}</td>
+              <td class="masked">{row.masked}</td>
+              <td class="decision">{reportDecisionLabel(row.decision)}</td>
+              <td class="page">
+                <div>{row.pageTitle || t('report_untitled')}</div>
+                <div class="url">{row.pageUrl}</div>
+                {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
+                {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(reportSiteLabel).join(', ')])}</div>}
+              </td>
+              <td>{reportRouteLabel(row.route)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

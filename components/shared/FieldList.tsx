@@ -1,0 +1,24 @@
+// The personal-data fields found on a page: what kind each is, how sure we are, and why.
+import type { TabVerdict } from '@/lib/messages/verdict-messages';
+import { t } from '@/lib/locale/i18n';
+import { ReasonList } from './ReasonList';
+
+export const kindLabel = (kind: string): string => t(`kind_${kind.replace(/-/g, '_')}`);
+
+export function FieldList({ fields }: { fields: TabVerdict['fields'] }) {
+  if (fields.length === 0) return <p class="muted">{t('noFields')}</p>;
+  return (
+    <ul class="plain" aria-label={t('fieldsHeading')}>
+      {fields.map((field) => (
+        <li key={`${field.frameUrl} ${field.selector}`}>
+          <span class="kind">{kindLabel(field.kind)}</span>
+          {field.country && <span class="tag">{field.country}</span>}
+          <span class="tag">{t('confidence', String(Math.round(field.confidence * 100)))}</span>
+          <br />
+          <code class="selector">{field.selector}</code>
+          <ReasonList reasons={field.reasons} label={t('whyField')} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+// Everything a frame needs once it has typable inputs: the field and page classifiers, the verdict
+// report, the guard and the passive notice. Loaded on demand by the bootstrap content script, so
+// frames without inputs never parse any of it.
+import { browser } from 'wxt/browser';
+import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
+import { startFrameGuard } from './frame-guard';
+import { showLoanNotice } from '@/lib/notices/loan-notice';
+import { showApkWarning } from '@/lib/notices/apk-warning';
+import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
+import { scanFields } from '@/lib/detect/field-scan';
+import { frameVerdictReplySchema } from '@/lib/messages/verdict-messages';
+import type { PageChannel } from '../page/page-channel';
+import { hostIsTrusted } from '@/lib/trust/trust-match';
+import { t } from '@/lib/locale/i18n';
+
+export interface FrameCore {
+  /** A question from the MAIN-world wrappers (arrives through the bootstrap's channel). */
+  onQuestion(message: unknown): void;
+  /** A message from the background (arrives through the bootstrap's listener). */
+  onMessage(message: unknown): void;
+  /** Re-classify the frame and report it (called by the bootstrap's frame watcher). */
+  scan(): void;
+  /** The frame is starting an Android app download: warn on an untrusted loan page, else `resume()`. */
+  onApkDownload(url: string, resume: () => void): void;
+  stop(): void;
+}
+
+export function startFrameCore(
+  doc: Document,
+  win: Window & typeof globalThis,
+  channel: PageChannel,
+  typedBeforeStart: Iterable<Element>,
+): FrameCore {
+  const isTop = win === win.top;
+  const guard = startFrameGuard(doc, win, channel);
+  guard.track(typedBeforeStart);
+  let lastSent = '';
+  let noticeShown = false;
+
+  const scan = (): void => {
+    const message = buildFrameVerdict(doc, isTop);
+    if (isTop && message.loan) {
+      const loan = message.loan;
+      guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
+      void guard.ready.then(() => {
+        const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+        if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
+          noticeShown = true;
+          showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+        }
+      });
+    }
+    const signature = JSON.stringify(message);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    browser.runtime.sendMessage(message).then(
+      (reply: unknown) => {
+        // Sub-frames learn the top page's loan verdict from the background.
+        const parsed = frameVerdictReplySchema.safeParse(reply);
+        if (!isTop && parsed.success) guard.setPageStatus(parsed.data);
+      },
+      () => {
+        // The background may be restarting; the next scan reports again.
+        lastSent = '';
+      },
+    );
+  };
+
+  const onApkDownload = (url: string, resume: () => void): void => {
+    // The top frame reads itself now (a landing page with no form counts if it talks like a
+    // lender); a sub-frame goes by the top page's verdict.
+    const loan = isTop ? classifyLoanDocument(doc, win.location.href, scanFields(doc).map((field) => field.verdict)) : null;
+    const lender = loan ? looksLikeLender(loan) : guard.pageStatus().isLoanPage;
+    void guard.ready.then(() => {
+      const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+      if (!lender || trusted) return resume();
+      const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+      showApkWarning(
+        doc,
+        { title: t('apkTitle'), body: t('apkBody'), file: t('apkFile', file.slice(0, 200)), cancel: t('apkCancel'), proceed: t('apkProceed') },
+        (download) => {
+          if (download) resume();
+        },
+      );
+    });
+  };
+
+  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, onApkDownload, stop: guard.stop };
+}

@@ -1,0 +1,18 @@
+// Extension pages' side of the log and trusted-list writes: typed requests to the background (the
+// only writer), with the reply validated before anyone relies on it.
+import { browser } from 'wxt/browser';
+import { writeReplySchema, type DeleteScope, type TrustedOp, type WriteReply } from './write-messages';
+
+async function sendWrite(message: unknown): Promise<WriteReply> {
+  try {
+    const parsed = writeReplySchema.safeParse(await browser.runtime.sendMessage(message));
+    return parsed.success ? parsed.data : { ok: false, error: 'writeFailed' };
+  } catch {
+    return { ok: false, error: 'writeFailed' };
+  }
+}
+
+export const updateTrusted = (change: TrustedOp): Promise<WriteReply> => sendWrite({ type: 'trusted-update', change });
+export const deleteFromLog = (scope: DeleteScope): Promise<WriteReply> => sendWrite({ type: 'log-delete', scope });
+export const quarantineLogEntries = (ids: string[]): Promise<WriteReply> => sendWrite({ type: 'log-quarantine', ids: ids.slice(0, 1000) });
+export const clearLogQuarantine = (): Promise<WriteReply> => sendWrite({ type: 'log-quarantine-clear' });

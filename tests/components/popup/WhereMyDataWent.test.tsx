@@ -1,0 +1,207 @@
+// "Where my data went": one item listing every site that received it, the by-site tabs (click and
+// arrow keys), search, kind and stopped filters, the 50-group cap with "Show more", the chart and report links.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { WhereMyDataWent } from '@/components/popup/WhereMyDataWent';
+import type { SummaryPair } from '@/lib/log/log-summary';
+import { DAY, summaryPair } from '../../helpers/summary-pair';
+
+const NOW = Date.UTC(2026, 5, 1, 12);
+
+const pair = (overrides: Partial<SummaryPair> = {}): SummaryPair => summaryPair(NOW, { sent: 2, ...overrides });
+
+const PAIRS: SummaryPair[] = [
+  pair(),
+  pair({ site: 'xn--fsqu00a.xn--fiqs8s', pageSites: ['shop.example'], first: NOW - 3 * DAY, last: NOW - 2 * DAY, sent: 1, loanPage: false }),
+  pair({ itemKey: 'id-b', kind: 'national-id', masked: '1101**********1234', first: NOW - 40 * DAY, last: NOW - 30 * DAY, sent: 1 }),
+  pair({ itemKey: 'card-c', kind: 'bank-card', masked: '6222********1234', site: 'stopped.example', pageSites: ['stopped.example'], sent: 0, cancelled: 1, lastDecision: 'cancelled', first: NOW - DAY, last: NOW - DAY }),
+];
+
+/** Dates as the component shows them (en-US short), in the test machine's time zone. */
+const day = (at: number) => new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).format(at);
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Echo key and substitutions so assertions can see what was asked for without the locale files.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+const mount = (pairs: readonly SummaryPair[]) => act(() => render(<WhereMyDataWent pairs={pairs} now={NOW} locale="en-US" />, container));
+const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
+const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const click = (target: Element) => act(() => void target.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+const groups = () => $$('ul.groups > li.group');
+const typeInto = (input: HTMLInputElement, value: string) =>
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const choose = (select: HTMLSelectElement, value: string) =>
+  act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+
+describe('WhereMyDataWent', () => {
+  it('lists the phone number once, with both sites that received it, newest first', async () => {
+    await mount(PAIRS);
+    const phone = $('li.group[data-item="phone-a"]')!;
+    expect(phone.querySelector('h3')!.textContent).toBe('kind_phone 138****8000');
+    expect(phone.querySelector('.group-meta')!.textContent).toBe('popup_sentToSites(2)');
+    const rows = [...phone.querySelectorAll<HTMLElement>('li.row')];
+    expect(rows.map((row) => row.querySelector('.site')!.textContent)).toEqual(['例子.中国', 'kuaidai.example']);
+    expect(rows[1]!.textContent).toContain(`popup_lastDate(${day(NOW - 5 * DAY)})`);
+    expect(rows[1]!.textContent).toContain('popup_sentTimes(2)');
+    expect(rows[1]!.textContent).toContain('popup_loanTag');
+    expect(rows[0]!.textContent).toContain('popup_sentOnce');
+    // Items newest first; the stopped-only bank card is not listed by default.
+    expect(groups().map((group) => group.dataset.item)).toEqual(['phone-a', 'id-b']);
+    expect($('.overview')!.textContent).toBe('popup_overview(2|2)');
+  });
+
+  it('links each site and the whole log to the evidence report', async () => {
+    await mount(PAIRS);
+    const link = $<HTMLAnchorElement>('li.row[data-site="kuaidai.example"] a.report-link')!;
+    expect(link.getAttribute('href')).toMatch(/^chrome-extension:\/\/[^/]+\/report\.html\?site=kuaidai\.example$/);
+    expect(link.getAttribute('aria-label')).toBe('popup_reportForSite(kuaidai.example)');
+    expect(link.getAttribute('target')).toBe('_blank');
+    const all = $<HTMLAnchorElement>('a.report-all')!;
+    expect(all.textContent).toBe('popup_reportAll');
+    expect(all.getAttribute('href')).toMatch(/\/report\.html$/);
+  });
+
+  it('switches to "By site" by click and by arrow keys, as an ARIA tablist', async () => {
+    await mount(PAIRS);
+    const [byItem, bySite] = $$('[role="tablist"] [role="tab"]') as [HTMLButtonElement, HTMLButtonElement];
+    expect(byItem.getAttribute('aria-selected')).toBe('true');
+    expect(bySite.getAttribute('tabindex')).toBe('-1');
+    expect($('[role="tablist"]')!.getAttribute('aria-label')).toBe('popup_tabsLabel');
+
+    await click(bySite);
+    expect(bySite.getAttribute('aria-selected')).toBe('true');
+    expect($('#where-panel-site')!.hidden).toBe(false);
+    expect($('#where-panel-item')!.hidden).toBe(true);
+    expect($('#where-panel-site')!.getAttribute('aria-labelledby')).toBe('where-tab-site');
+    expect(groups().map((group) => group.dataset.site)).toEqual(['xn--fsqu00a.xn--fiqs8s', 'kuaidai.example']);
+    const kuaidai = $('li.group[data-site="kuaidai.example"]')!;
+    expect(kuaidai.querySelector('h3')!.textContent).toBe('kuaidai.examplepopup_loanTag');
+    expect(kuaidai.querySelector('.group-meta')!.textContent).toContain('popup_siteReceived(2)');
+    expect([...kuaidai.querySelectorAll<HTMLElement>('li.row')].map((row) => row.dataset.item)).toEqual(['phone-a', 'id-b']);
+    expect(kuaidai.querySelector('a.report-link')!.getAttribute('href')).toMatch(/report\.html\?site=kuaidai\.example$/);
+
+    await act(() => void bySite.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
+    expect(byItem.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(byItem);
+    await act(() => void byItem.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
+    expect(bySite.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('searches sites (ASCII or Unicode) and masked values', async () => {
+    await mount(PAIRS);
+    const search = $<HTMLInputElement>('input[type="search"]')!;
+    expect(container.querySelector(`label[for="${search.id}"]`)!.textContent).toBe('popup_searchLabel');
+    await typeInto(search, '例子');
+    expect(groups().map((group) => group.dataset.item)).toEqual(['phone-a']);
+    expect($$('li.row').map((row) => row.dataset.site)).toEqual(['xn--fsqu00a.xn--fiqs8s']);
+    await typeInto(search, '1101');
+    expect(groups().map((group) => group.dataset.item)).toEqual(['id-b']);
+    await typeInto(search, 'nothing-like-this');
+    expect(groups()).toHaveLength(0);
+    expect(container.textContent).toContain('popup_emptyFiltered');
+    await click($('.empty button')!);
+    expect(search.value).toBe('');
+    expect(groups()).toHaveLength(2);
+  });
+
+  it('filters by kind and date, and carries the filter into the report links', async () => {
+    await mount(PAIRS);
+    await choose($<HTMLSelectElement>('#where-kind')!, 'national-id');
+    expect(groups().map((group) => group.dataset.item)).toEqual(['id-b']);
+    expect($('a.report-all')!.getAttribute('href')).toMatch(/report\.html\?kind=national-id$/);
+    await choose($<HTMLSelectElement>('#where-kind')!, 'all');
+    await choose($<HTMLSelectElement>('#where-range')!, 'week');
+    expect(groups().map((group) => group.dataset.item)).toEqual(['phone-a']);
+    expect($('a.report-all')!.getAttribute('href')).toContain(`since=${NOW - 7 * DAY}`);
+  });
+
+  it('shows stopped attempts only when asked', async () => {
+    await mount(PAIRS);
+    expect($('li.group[data-item="card-c"]')).toBeNull();
+    const checkbox = $<HTMLInputElement>('.filters input[type="checkbox"]')!;
+    expect(checkbox.closest('label')!.textContent).toContain('popup_showStopped');
+    await act(() => {
+      checkbox.checked = true;
+      checkbox.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const card = $('li.group[data-item="card-c"]')!;
+    expect(card.querySelector('.group-meta')!.textContent).toBe('popup_neverSent');
+    expect(card.querySelector('li.row')!.classList.contains('row-stopped')).toBe(true);
+    expect(card.querySelector('li.row')!.textContent).toContain('popup_stoppedOnce');
+  });
+
+  it('renders the first 50 groups, then 50 more per "Show more"', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      pair({ itemKey: `item-${i}`, masked: `138****${String(i).padStart(4, '0')}`, first: NOW - (i + 1) * DAY, last: NOW - i * 60_000 }),
+    );
+    await mount(many);
+    expect(groups()).toHaveLength(50);
+    expect(groups()[0]!.dataset.item).toBe('item-0');
+    const more = $<HTMLButtonElement>('button.show-more')!;
+    expect(more.textContent).toBe('popup_showMore(50)');
+    expect($('[role="tabpanel"]:not([hidden]) [role="status"]')!.textContent).toBe('popup_showingCount(50|120)');
+    await click(more);
+    expect(groups()).toHaveLength(100);
+    expect($('button.show-more')!.textContent).toBe('popup_showMore(20)');
+    await click($('button.show-more')!);
+    expect(groups()).toHaveLength(120);
+    expect($('button.show-more')).toBeNull();
+    // A new filter starts from the top again.
+    await typeInto($<HTMLInputElement>('input[type="search"]')!, '138');
+    expect(groups()).toHaveLength(50);
+  });
+
+  it('draws the timeline chart with a summary for screen readers', async () => {
+    await mount(PAIRS);
+    const svg = $('svg[role="img"]')!;
+    const label = svg.getAttribute('aria-label')!;
+    expect(label).toContain('popup_chartTitle: ');
+    expect(label).toContain(`popup_chartRow(kind_phone 138****8000|2|${day(NOW - 10 * DAY)}|${day(NOW - 2 * DAY)})`);
+    expect(svg.querySelectorAll('g.chart-row')).toHaveLength(2);
+    expect(svg.querySelectorAll('g.chart-row[data-item="phone-a"] circle')).toHaveLength(2);
+    expect(svg.querySelector('circle[data-site="xn--fsqu00a.xn--fiqs8s"] title')!.textContent).toBe(`popup_chartPointSent(例子.中国|${day(NOW - 2 * DAY)})`);
+  });
+
+  it('explains what will appear when the log is empty', async () => {
+    await mount([]);
+    expect(container.textContent).toContain('popup_whereHeading');
+    expect(container.textContent).toContain('popup_emptyLog');
+    expect($('svg')).toBeNull();
+    expect($('[role="tablist"]')).toBeNull();
+  });
+
+  it('shows the first five sites of an item, and all of them on request', async () => {
+    const sites = Array.from({ length: 8 }, (_, i) => pair({ site: `lender${i}.example`, last: NOW - (i + 1) * DAY }));
+    await mount(sites);
+    const rows = () => $$('#where-panel-item li.group li.row').map((row) => row.dataset.site);
+    expect(rows()).toEqual(['lender0.example', 'lender1.example', 'lender2.example', 'lender3.example', 'lender4.example']);
+    const more = $('#where-panel-item button.show-all')!;
+    expect(more.textContent).toBe('popup_showAllRows(8)');
+    await click(more);
+    expect(rows()).toHaveLength(8);
+    expect($('#where-panel-item button.show-all')).toBeNull();
+  });
+});
+

@@ -1,0 +1,179 @@
+// The evidence report page rendered from a seeded log (fake-indexeddb): one row per event, a section per
+// receiving site, stopped events marked not sent, unreadable entries noted and set aside, empty log.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { EvidenceReport, reportSnapshotHtml } from '@/components/report/EvidenceReport';
+import { appendEvents, openLogDb } from '@/lib/log/log-store';
+import type { ShareEvent } from '@/lib/log/share-event';
+import { shareEventAt } from '../../helpers/share-event-factory';
+
+vi.mock('@/lib/messages/write-requests', () => ({
+  quarantineLogEntries: vi.fn(async () => ({ ok: true })),
+  deleteFromLog: vi.fn(async () => ({ ok: true })),
+  clearLogQuarantine: vi.fn(async () => ({ ok: true })),
+}));
+const { quarantineLogEntries } = await import('@/lib/messages/write-requests');
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 1, 9);
+const NOW = T0 + 30 * DAY;
+
+const event = (overrides: Partial<ShareEvent> = {}): ShareEvent => shareEventAt(T0, overrides);
+
+const a1 = event({ at: T0 + DAY });
+const a2 = event({ at: T0 + 3 * DAY, decision: 'cancelled', kind: 'national-id', masked: '1101**********1234', fingerprint: 'b'.repeat(64) });
+const b1 = event({ at: T0 + 5 * DAY, destinationSites: ['loans-b.example'], pageTitle: '快贷 借款', route: 'fetch' });
+const both = event({ at: T0 + 2 * DAY, destinationSites: ['loans-a.example', 'xn--fiq228c.example'], kind: 'otp', masked: '****', fingerprint: 'c'.repeat(64) });
+
+let container: HTMLElement;
+let db: IDBDatabase;
+
+async function mount(search = '') {
+  await act(() => render(<EvidenceReport db={async () => db} search={search} now={() => NOW} />, container));
+  await vi.waitFor(() => expect(container.querySelector('[role="status"].muted')).toBeNull());
+}
+
+const rowIds = (root: ParentNode = container) => [...root.querySelectorAll('tr[data-event-id]')].map((row) => row.getAttribute('data-event-id'));
+const section = (site: string) => container.querySelector<HTMLElement>(`section[data-site="${site}"]`)!;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.stubGlobal('IDBKeyRange', IDBKeyRange);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    subs === undefined ? key : `${key}(${[subs].flat().join('|')})`) as never);
+  vi.mocked(quarantineLogEntries).mockClear();
+  db = await openLogDb(new IDBFactory());
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  db.close();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('EvidenceReport', () => {
+  it('renders one section per receiving site, most recent first, and one row per event with its id', async () => {
+    await appendEvents(db, [a1, a2, b1, both]);
+    await mount();
+    expect([...container.querySelectorAll('section[data-site]')].map((s) => s.getAttribute('data-site'))).toEqual([
+      'loans-b.example',
+      'loans-a.example',
+      'xn--fiq228c.example',
+    ]);
+    expect(rowIds(section('loans-a.example'))).toEqual([a2.id, both.id, a1.id]);
+    expect(rowIds(section('loans-b.example'))).toEqual([b1.id]);
+    expect(rowIds(section('xn--fiq228c.example'))).toEqual([both.id]);
+    // Internationalised domains are shown readable, with the punycode kept beside them.
+    expect(section('xn--fiq228c.example').querySelector('h2')!.textContent).toBe('中文.example (xn--fiq228c.example)');
+    expect(document.title).toBe('report_title');
+  });
+
+  it('uses accessible tables: a caption and column headers in each', async () => {
+    await appendEvents(db, [a1, b1]);
+    await mount();
+    const tables = [...container.querySelectorAll('table')];
+    expect(tables.length).toBe(1 + 2 * 2); // summary + (items, events) per site
+    for (const table of tables) {
+      expect(table.querySelector('caption')?.textContent).toBeTruthy();
+      expect(table.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(0);
+    }
+    expect([...container.querySelectorAll('table[data-summary] tbody tr')].map((r) => r.getAttribute('data-site'))).toEqual([
+      'loans-b.example',
+      'loans-a.example',
+    ]);
+  });
+
+  it('marks stopped events as not sent and counts them apart', async () => {
+    await appendEvents(db, [a1, a2]);
+    await mount();
+    const stopped = container.querySelector(`tr[data-event-id="${a2.id}"]`)!;
+    expect(stopped.getAttribute('data-sent')).toBe('no');
+    expect(stopped.textContent).toContain('report_decision_cancelled');
+    expect(stopped.textContent).not.toContain('report_decision_sent');
+    const sent = container.querySelector(`tr[data-event-id="${a1.id}"]`)!;
+    expect(sent.getAttribute('data-sent')).toBe('yes');
+    expect(sent.textContent).toContain('report_decision_sent_once');
+    expect(container.textContent).toContain('report_totals(2|1|1|1)');
+  });
+
+  it('shows the statement, generation date and period', async () => {
+    await appendEvents(db, [a1]);
+    await mount();
+    expect(container.textContent).toContain('report_statement');
+    expect(container.textContent).toMatch(/report_generated\(.+\)/);
+    expect(container.textContent).toMatch(/report_period\(.+\|.+\)/);
+  });
+
+  it('applies the query string filter: site, kinds and dates', async () => {
+    await appendEvents(db, [a1, a2, b1, both]);
+    await mount('?site=loans-a.example&kind=phone&kind=otp');
+    expect(rowIds()).toEqual([both.id, a1.id]);
+    expect(container.querySelectorAll('section[data-site]')).toHaveLength(1);
+    expect(document.title).toBe('report_title_site(loans-a.example)');
+    render(null, container);
+    await mount(`?since=${T0 + 2 * DAY}&until=${T0 + 4 * DAY}`);
+    expect(new Set(rowIds())).toEqual(new Set([a2.id, both.id]));
+  });
+
+  it('says so when the log is empty, and when nothing matches the filter', async () => {
+    await mount();
+    expect(container.querySelector('[data-empty]')!.getAttribute('data-empty')).toBe('log');
+    expect(container.textContent).toContain('report_empty_log');
+    expect(container.querySelectorAll('table')).toHaveLength(0);
+    render(null, container);
+    await appendEvents(db, [a1]);
+    await mount('?site=nobody.example');
+    expect(container.textContent).toContain('report_empty_filter');
+  });
+
+  it('notes unreadable entries and asks the background to set them aside', async () => {
+    await appendEvents(db, [a1]);
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('events', 'readwrite');
+      tx.objectStore('events').put({ id: 'broken-entry-1', at: T0, what: 'not an event' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    await mount();
+    expect(container.querySelector('[data-unreadable]')!.textContent).toBe('report_unreadable(1)');
+    expect(quarantineLogEntries).toHaveBeenCalledWith(['broken-entry-1']);
+    expect(rowIds()).toEqual([a1.id]);
+  });
+
+  it('prints, and downloads a static copy without the buttons or scripts', async () => {
+    await appendEvents(db, [a1, b1]);
+    await mount();
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const buttons = container.querySelectorAll<HTMLButtonElement>('[data-report-exclude] button');
+    expect(buttons).toHaveLength(2);
+    await act(() => void buttons[0]!.click());
+    expect(print).toHaveBeenCalledOnce();
+
+    let saved: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => ((saved = blob as Blob), 'blob:report'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicks: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    await act(() => void buttons[1]!.click());
+    expect(clicks[0]!.download).toMatch(/^loanguard-report-\d{4}-\d{2}-\d{2}\.html$/);
+    const html = await saved!.text();
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`data-event-id="${a1.id}"`);
+    expect(html).toContain(`data-event-id="${b1.id}"`);
+    expect(html).not.toContain('<button');
+    expect(html).not.toContain('<script');
+    // The live page keeps its buttons.
+    expect(container.querySelectorAll('button')).toHaveLength(2);
+    expect(reportSnapshotHtml(document)).not.toContain('report_print');
+  });
+});

@@ -1,0 +1,183 @@
+// End-to-end harness: the built extension in real Chromium, the demo server on 127.0.0.1, and
+// helpers that read what the extension itself recorded (storage.session, badge) through its service worker.
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import type { TabVerdict } from '@/lib/messages/verdict-messages';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+/** The slice of the `chrome` API these helpers call inside the extension's service worker. */
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: ChromeSlice;
+}
+
+interface ChromeSlice {
+  storage: {
+    session: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>> };
+  };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+export interface Harness {
+  browser: ExtensionBrowser;
+  server: DemoServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Hooks for a guard suite: one browser and demo server for the file; before each test an empty
+ * trusted list, a cleared request record and a fresh page. Read `harness` and `page` from the
+ * returned object inside tests (they change per test).
+ */
+export function guardSuite(): { harness: Harness; page: Page } {
+  const state = {} as { harness: Harness; page: Page };
+  beforeAll(async () => {
+    state.harness = await startHarness();
+  });
+  afterAll(async () => {
+    await state.harness?.close();
+  });
+  beforeEach(async () => {
+    await setStorage(state.harness, { trustedSites: { version: 1, sites: [] } });
+    state.harness.server.requests.length = 0;
+    await state.page?.close();
+    state.page = await state.harness.browser.context.newPage();
+  });
+  return state;
+}
+
+export async function startHarness(lang?: string): Promise<Harness> {
+  const server = await startDemoServer();
+  const browser = await launchWithExtension({ headless: true, lang });
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the extension has recorded a top-frame verdict for `url` and returns it. */
+export async function waitForTabVerdict(harness: Harness, url: string, timeoutMs = 10_000): Promise<TabVerdict> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const all = (await harness.browser.serviceWorker.evaluate(() => chrome.storage.session.get(null))) as Record<string, TabVerdict>;
+    const found = Object.values(all).find((v) => v.url === url && v.loan !== null);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no verdict recorded for ${url} within ${timeoutMs} ms`);
+}
+
+/** A page of the guard fixtures served under a (mapped) host name, e.g. www.prestaya.test. */
+export function guardUrl(harness: Harness, file: string, host = 'www.shandianjie.test'): string {
+  return `http://${host}:${new URL(harness.server.origin).port}/guard/${file}`;
+}
+
+/**
+ * The LoanGuard prompt frame inside `page`, once it is there and its send buttons are unlocked.
+ * Polls with evaluate: after the guard cancels a form navigation, Playwright's own waiting
+ * helpers keep waiting for that navigation to finish.
+ */
+export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find(isShownPrompt);
+    const unlocked = await frame
+      ?.evaluate(() => document.querySelector<HTMLButtonElement>('button[data-decision="sent-once"]')?.disabled === false)
+      .catch(() => false);
+    if (frame && unlocked) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no LoanGuard prompt appeared');
+}
+
+/** A prompt frame that names a hold (a prompt loaded ahead of time has no `#<holdId>` yet). */
+const isShownPrompt = (frame: Frame): boolean => /\/prompt\.html#[0-9a-f]{16,}/.test(frame.url());
+
+export async function promptCount(page: Page): Promise<number> {
+  return page.frames().filter(isShownPrompt).length;
+}
+
+/** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
+export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<void> {
+  const frameBox = await promptBox(prompt);
+  const button = await prompt.evaluate((d) => {
+    const rect = document.querySelector(`button[data-decision="${d}"]`)!.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  }, decision);
+  await prompt.page().mouse.click(frameBox.x + button.x, frameBox.y + button.y);
+}
+
+/** The prompt's text (evaluate, not textContent(): see waitForPrompt on Playwright's navigation wait). */
+export const promptText = (prompt: Frame): Promise<string> => prompt.evaluate(() => document.body.textContent ?? '');
+
+/**
+ * Where the (first) prompt sits on the page: LoanGuard pins it 16 px from the top right corner.
+ * Computed rather than asked of Playwright, whose frameElement() can't reach into the closed
+ * shadow root that hosts a prompt loaded ahead of time.
+ */
+export async function promptBox(prompt: Frame): Promise<{ x: number; y: number; width: number; height: number }> {
+  const size = await prompt.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const viewport = await prompt.page().evaluate(() => ({ width: document.documentElement.clientWidth }));
+  return { x: viewport.width - 16 - size.width, y: 16, ...size };
+}
+
+/** Requests the demo server received whose path starts with `prefix`. */
+export function received(harness: Harness, prefix: string) {
+  return harness.server.requests.filter((r) => r.url.startsWith(prefix));
+}
+
+/** Set the extension's stored settings / trusted list directly, as the options page would. */
+export async function setStorage(harness: Harness, items: Record<string, unknown>): Promise<void> {
+  await harness.browser.serviceWorker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+export async function readStorage(harness: Harness, key: string): Promise<unknown> {
+  const items = await harness.browser.serviceWorker.evaluate((k) => chrome.storage.local.get(k), key);
+  return items[key];
+}
+
+/** The private log's events as stored (IndexedDB `loanguard-log`, read inside the service worker). */
+export async function readLog(harness: Harness): Promise<Record<string, unknown>[]> {
+  return (await logOperation(harness, 'read')) as Record<string, unknown>[];
+}
+
+/** Empties the private log (events and summary; the writer rebuilds the summary on its next write). */
+export async function clearLog(harness: Harness): Promise<void> {
+  await logOperation(harness, 'clear');
+}
+
+function logOperation(harness: Harness, operation: 'read' | 'clear'): Promise<unknown> {
+  return harness.browser.serviceWorker.evaluate(
+    (op) =>
+      new Promise((resolve, reject) => {
+        // No version: open whatever version the extension made.
+        const open = indexedDB.open('loanguard-log');
+        // The extension creates the database; never create an empty one under its name here.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['events', 'meta', 'pairs'], op === 'read' ? 'readonly' : 'readwrite');
+          const events = tx.objectStore('events');
+          const request = op === 'read' ? events.getAll() : (tx.objectStore('meta').clear(), tx.objectStore('pairs').clear(), events.clear());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    operation,
+  );
+}
+
+export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function badgeText(harness: Harness, tabId: number): Promise<string> {
+  return harness.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
