@@ -38,6 +38,8 @@ export default defineContentScript({
     for (const type of ['input', 'change']) window.addEventListener(type, onEarlyInput, true);
     // The background talks to the core (prompts, answers); a frame without inputs loads it then.
     const onMessage = (message: unknown): undefined => {
+      // A hold's end is told to every frame of the tab; a frame whose core never ran held nothing.
+      if (!core && (message as { type?: unknown } | null)?.type === 'hold-ended') return undefined;
       void load().then(() => core?.onMessage(message));
       return undefined;
     };

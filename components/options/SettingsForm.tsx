@@ -17,7 +17,7 @@ export function SettingsForm() {
   const [notice, setNotice] = useState('');
   useEffect(() => {
     loadSettings().then(
-      ({ settings: loaded, recovered }) => {
+      ({ value: loaded, recovered }) => {
         setSettings(loaded);
         if (recovered) setNotice(t('settingsRecovered'));
       },

@@ -18,7 +18,7 @@ import {
   type ImportProblem,
 } from '@/lib/trust/trusted-import';
 import { loadSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/trust/trusted-sync';
-import { parseTrustedList, TRUSTED_KEY, type TrustedList, type TrustedSite } from '@/lib/trust/trusted-list';
+import { loadTrustedList, TRUSTED_KEY, type TrustedList, type TrustedSite } from '@/lib/trust/trusted-list';
 import './trusted.css';
 
 /** Reply errors are locale keys; ones from outside this feature (e.g. the message failing) get ours. */
@@ -43,11 +43,6 @@ function useBlobUrl(content: string | null, type: string): string | null {
   const url = useMemo(() => (content === null ? null : URL.createObjectURL(new Blob([content], { type }))), [content, type]);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   return url;
-}
-
-async function readStoredList(): Promise<{ list: TrustedList; recovered: boolean }> {
-  // Parsed here without loadTrustedList: setting aside an unreadable list is the background's job.
-  return parseTrustedList((await browser.storage.local.get(TRUSTED_KEY))[TRUSTED_KEY]);
 }
 
 interface RowProps {
@@ -135,8 +130,8 @@ export function TrustedSitesManager() {
 
   const refreshList = async () => {
     try {
-      const loaded = await readStoredList();
-      setList(loaded.list);
+      const loaded = await loadTrustedList();
+      setList(loaded.value);
       setRecovered(loaded.recovered);
       setLoadFailed(false);
     } catch {
@@ -149,14 +144,14 @@ export function TrustedSitesManager() {
     void refreshList();
     void refreshStatus();
     loadSettings().then(
-      ({ settings }) => setSyncOn(settings.syncTrusted),
+      ({ value }) => setSyncOn(value.syncTrusted),
       () => setSyncOn(false),
     );
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       if (TRUSTED_KEY in changes) void refreshList();
       if (SYNC_STATUS_KEY in changes) void refreshStatus();
-      if (SETTINGS_KEY in changes) setSyncOn(parseSettings(changes[SETTINGS_KEY]?.newValue).settings.syncTrusted);
+      if (SETTINGS_KEY in changes) setSyncOn(parseSettings(changes[SETTINGS_KEY]?.newValue).value.syncTrusted);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -260,7 +255,7 @@ export function TrustedSitesManager() {
     const wanted = (event.target as HTMLInputElement).checked;
     try {
       // Read fresh: the other settings may have changed in another part of the page.
-      const { settings } = await loadSettings();
+      const { value: settings } = await loadSettings();
       await saveSettings({ ...settings, syncTrusted: wanted });
       setSyncOn(wanted);
       setNotice(t(wanted ? 'trusted_sync_turned_on' : 'trusted_sync_turned_off'));

@@ -62,7 +62,7 @@ function WebSite({ page, verdict, pairs, locale }: { page: { url: string; site: 
     setTrust({ phase: 'loading' });
     setNote(null);
     loadTrustedList().then(
-      ({ list }) => {
+      ({ value: list }) => {
         if (!live) return;
         // The entries that cover this page (normally just its registrable domain): removed together.
         const entries = trustedSiteNames(list).filter((entry) => isTrustedSite(page.url, [entry]));

@@ -1,17 +1,9 @@
-// The in-page warning prompt (an extension page framed into the web page): loads the held request
-// named in the URL fragment from the background, shows it, and sends the user's answer back.
+// The in-page warning prompt (an extension page framed into the web page): reads the held request
+// named in the URL fragment from storage.session, shows it, and sends the user's answer back.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
-import {
-  holdIdSchema,
-  holdSchema,
-  type getHoldSchema,
-  type Hold,
-  type holdDecisionSchema,
-  type promptObscuredSchema,
-  type UserDecision,
-} from '@/lib/messages/guard-messages';
+import type { PromptMessage } from '@/lib/messages/by-sender';
+import { holdIdSchema, type Hold, type UserDecision } from '@/lib/messages/guard-messages';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { readHold } from '@/lib/prompt/hold-read';
 import { PromptDialog } from './PromptDialog';
@@ -24,7 +16,7 @@ export function holdIdFromHash(hash: string): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-const send = (message: z.infer<typeof getHoldSchema | typeof holdDecisionSchema | typeof promptObscuredSchema>) =>
+const send = (message: PromptMessage) =>
   browser.runtime.sendMessage(message) as Promise<unknown>;
 
 const isRefusal = (reply: unknown): boolean =>
@@ -53,9 +45,8 @@ export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
     }
     void (async () => {
       try {
-        // Read straight from storage.session (extension pages may; web pages may not): one hop
-        // fewer than asking the background, so the question appears sooner.
-        const hold = (await readHold(holdId)) ?? z.nullable(holdSchema).parse(await send({ type: 'get-hold', holdId }));
+        // Read straight from storage.session (extension pages may; web pages may not).
+        const hold = await readHold(holdId);
         setState(hold && hold.holdId === holdId ? { phase: 'ready', hold } : { phase: 'expired' });
       } catch {
         setState({ phase: 'error' });

@@ -1,7 +1,8 @@
 // "Help after a leak" as data: the checklist of established advice (filtered by the kinds of data a
 // site received) and, per country, the official offices that take reports. Rendering lives in
-// components/LeakHelp.tsx; every description is a `leak_` message key, official names stay as written.
+// components/options/LeakHelp.tsx; every description is a `leak_` message key, official names stay as written.
 import type { FieldKind } from '@/lib/types';
+import { guessRegion } from '@/lib/locale/region';
 
 /** One step of the checklist. `kinds`: only shown when one of these kinds was shared; absent = always. */
 export interface ChecklistStep {
@@ -512,48 +513,12 @@ export function channelsFor(country: string): ReportingChannel[] {
   return [...(isReportingCountry(code) ? REPORTING_CHANNELS[code] : REPORTING_CHANNELS[OTHER_COUNTRY])];
 }
 
-/** Country-code top-level domains (last label, ASCII) of the countries with channels. */
-const TLD_COUNTRY: Readonly<Record<string, ReportingCountry>> = {
-  cn: 'CN',
-  'xn--fiqs8s': 'CN', // .中国
-  mx: 'MX',
-  id: 'ID',
-  in: 'IN',
-  ph: 'PH',
-  es: 'ES',
-  br: 'BR',
-};
-
-/** Languages that, without a region, point to one of these countries. */
-const LANGUAGE_COUNTRY: Readonly<Record<string, ReportingCountry>> = {
-  zh: 'CN', // bare "zh" is Simplified Chinese; zh-TW / zh-HK / zh-Hant are handled below
-  id: 'ID',
-  in: 'ID', // the deprecated code some systems still report for Indonesian
-  hi: 'IN',
-  mr: 'IN',
-  te: 'IN',
-  kn: 'IN',
-  ml: 'IN',
-  gu: 'IN',
-  fil: 'PH',
-  tl: 'PH',
-};
-
 /**
- * Best guess of the country whose offices apply, or '' when there is no good guess. The site's
- * country-code TLD wins ("kuaidai.com.mx" → MX, ".co.id" → ID); then the region of the UI
- * language (es-MX → MX, pt-BR → BR); then a language spoken mainly in one country (id → ID).
+ * Best guess of the country whose offices apply, or '' when there is no good guess: the site's
+ * country-code TLD ("kuaidai.com.mx" → MX), then the UI language (es-MX → MX, id → ID), by the one
+ * country guesser (lib/locale/region.ts), kept only when we list channels for that country.
  */
-export function guessCountry(uiLanguage: string, siteTld?: string): ReportingCountry | '' {
-  const tld = (siteTld ?? '').trim().toLowerCase().replace(/\.+$/, '').split('.').pop() ?? '';
-  const fromTld = TLD_COUNTRY[tld];
-  if (fromTld) return fromTld;
-
-  const subtags = uiLanguage.trim().replace(/_/g, '-').split('-');
-  const language = (subtags[0] ?? '').toLowerCase();
-  const rest = subtags.slice(1);
-  const region = rest.find((tag) => /^[A-Za-z]{2}$/.test(tag))?.toUpperCase();
-  if (region) return isReportingCountry(region) ? region : '';
-  if (language === 'zh' && rest.some((tag) => tag.toLowerCase() === 'hant')) return '';
-  return LANGUAGE_COUNTRY[language] ?? '';
+export function guessCountry(uiLanguage: string, site?: string): ReportingCountry | '' {
+  const region = guessRegion({ url: site, lang: uiLanguage }) ?? '';
+  return isReportingCountry(region) ? region : '';
 }

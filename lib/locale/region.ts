@@ -1,5 +1,9 @@
-// Guess which country a phone number typed without "+code" belongs to, from the user's setting,
-// the page language and the site's country-code TLD. Kept dependency-free: runs in every frame.
+// The one country guesser: which country a page, a site or a language points to. Used for the
+// region of phone numbers typed without "+code" (in every frame, so dependency-free) and for the
+// reporting offices shown in "Help after a leak". Order: an explicit setting, then the site's
+// country-code TLD (a .com.mx site's users are in Mexico whatever language its page is in), then
+// the language's region subtag, then a language spoken overwhelmingly in one lending market.
+import { hostOf } from '../trust/trust-match';
 
 // Languages spoken overwhelmingly in one lending market; languages shared by many countries
 // (es, en, ar, fr, sw…) deliberately map to nothing, so the TLD gets a say.
@@ -13,6 +17,11 @@ const LANGUAGE_REGION: Readonly<Record<string, string>> = {
   hi: 'IN',
   fil: 'PH',
   tl: 'PH',
+  mr: 'IN',
+  te: 'IN',
+  kn: 'IN',
+  ml: 'IN',
+  gu: 'IN',
   ms: 'MY',
   bn: 'BD',
   ur: 'PK',
@@ -41,14 +50,20 @@ const TLD_REGION: Readonly<Record<string, string>> = {
   'xn--p1ai': 'RU', // .рф
 };
 
-/**
- * Region to assume for phone numbers typed without a country code, or undefined when nothing
- * points to one. Order: explicit user setting, then the page's `lang`, then the URL's ccTLD.
- */
-export function defaultPhoneRegion(opts: { setting?: string; lang?: string; url?: string }): string | undefined {
-  const setting = opts.setting?.trim();
-  if (setting && /^[a-z]{2}$/i.test(setting)) return setting.toUpperCase();
-  return (opts.lang && regionFromLang(opts.lang)) || (opts.url && regionFromUrl(opts.url)) || undefined;
+export interface RegionHints {
+  /** The user's explicit choice (e.g. the phone-region setting); ignored unless a 2-letter code. */
+  setting?: string;
+  /** A URL, host or bare TLD of the site in question ("https://x.com.mx/", "kuaidai.cn", ".mx"). */
+  url?: string;
+  /** A BCP 47 language tag: the page's `lang`, or the UI language. */
+  lang?: string;
+}
+
+/** The country the hints point to (ISO 3166-1 alpha-2), or undefined when nothing does. */
+export function guessRegion({ setting, url, lang }: RegionHints): string | undefined {
+  const chosen = setting?.trim();
+  if (chosen && /^[a-z]{2}$/i.test(chosen)) return chosen.toUpperCase();
+  return (url && regionFromUrl(url)) || (lang && regionFromLang(lang)) || undefined;
 }
 
 /** `zh-CN` → CN, `zh-Hant` → TW, `pt` → BR, `es` → undefined (BCP 47, also `_`-separated). */
@@ -71,20 +86,12 @@ export function regionFromLang(lang: string): string | undefined {
 
 /** `https://pinjam.co.id/` → ID, `.co` → CO (Colombia), `.com` / `.io` / IPs → undefined. */
 export function regionFromUrl(url: string): string | undefined {
-  const host = hostOf(url);
+  // A bare TLD or host ("com.mx", ".mx") is read as a host name.
+  const host = hostOf(url.includes('://') ? url : `http://${url.replace(/^\.+/, '')}`);
   if (!host || host.startsWith('[') || /^[\d.]+$/.test(host)) return undefined;
   const tld = host.replace(/\.+$/, '').split('.').pop() ?? '';
   const mapped = TLD_REGION[tld];
   if (mapped) return mapped;
   if (!/^[a-z]{2}$/.test(tld) || GENERIC_CCTLDS.has(tld)) return undefined;
   return tld.toUpperCase();
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    // URL lowercases the host and turns IDN into punycode, which the tables above use.
-    return new URL(url.includes('://') ? url : `http://${url}`).hostname || undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -71,7 +71,6 @@ export const holdSchema = z.object({
 export type Hold = z.infer<typeof holdSchema>;
 
 /** Prompt → background. */
-export const getHoldSchema = z.object({ type: z.literal('get-hold'), holdId: holdIdSchema });
 export const holdDecisionSchema = z.object({
   type: z.literal('hold-decision'),
   holdId: holdIdSchema,
@@ -80,17 +79,17 @@ export const holdDecisionSchema = z.object({
 /** Prompt → background → content script: the prompt's frame is hidden or covered; show it again on top. */
 export const promptObscuredSchema = z.object({ type: z.literal('prompt-obscured'), holdId: holdIdSchema });
 
-export const GUARD_MESSAGES = [guardHoldSchema, getHoldSchema, holdDecisionSchema, promptObscuredSchema] as const;
-
-/** Background → the content script of the frame that holds the request. */
-export const holdDecidedSchema = z.object({
-  type: z.literal('hold-decided'),
+/**
+ * Background → every frame of the tab: the user answered. The frame holding the request sends or
+ * drops it; the top frame removes the prompt.
+ */
+export const holdEndedSchema = z.object({
+  type: z.literal('hold-ended'),
   holdId: holdIdSchema,
   decision: z.enum(USER_DECISIONS),
 });
 /** Background → the tab's top frame, which hosts every prompt (a small iframe is no place for one). */
 export const showPromptSchema = z.object({ type: z.literal('show-prompt'), holdId: holdIdSchema });
 export const raisePromptSchema = z.object({ type: z.literal('raise-prompt'), holdId: holdIdSchema });
-export const closePromptSchema = z.object({ type: z.literal('close-prompt'), holdId: holdIdSchema });
-export const toContentSchema = z.discriminatedUnion('type', [holdDecidedSchema, showPromptSchema, raisePromptSchema, closePromptSchema]);
+export const toContentSchema = z.discriminatedUnion('type', [holdEndedSchema, showPromptSchema, raisePromptSchema]);
 export type ToContentMessage = z.infer<typeof toContentSchema>;

@@ -2,9 +2,10 @@
 // validated too: a page renders only what matches the schema.
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { tabVerdictSchema, type Message, type TabVerdict } from './verdict-messages';
+import type { PageMessage } from './by-sender';
+import { tabVerdictSchema, type TabVerdict } from './verdict-messages';
 
-async function ask<T>(message: Message, schema: z.ZodMiniType<T>): Promise<T> {
+async function ask<T>(message: PageMessage, schema: z.ZodMiniType<T>): Promise<T> {
   return schema.parse(await browser.runtime.sendMessage(message));
 }
 

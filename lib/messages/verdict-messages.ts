@@ -50,9 +50,6 @@ export const frameVerdictReplySchema = z.object({
 export const getTabVerdictSchema = z.object({ type: z.literal('get-tab-verdict'), tabId: z.number().check(z.int()) });
 export const listTabVerdictsSchema = z.object({ type: z.literal('list-tab-verdicts') });
 
-export const VERDICT_MESSAGES = [frameVerdictSchema, getTabVerdictSchema, listTabVerdictsSchema] as const;
-export const messageSchema = z.discriminatedUnion('type', [...VERDICT_MESSAGES]);
-export type Message = z.infer<typeof messageSchema>;
 
 /** What the background keeps per tab (in storage.session, so a service-worker restart keeps it). */
 export const tabVerdictSchema = z.object({

@@ -30,7 +30,7 @@ export const trustedOpSchema = z.discriminatedUnion('op', [
 export type TrustedOp = z.infer<typeof trustedOpSchema>;
 export const trustedUpdateSchema = z.object({ type: z.literal('trusted-update'), change: trustedOpSchema });
 
-export const LOG_MESSAGES = [logDeleteSchema, logQuarantineSchema, logQuarantineClearSchema, trustedUpdateSchema] as const;
+export const WRITE_MESSAGES = [logDeleteSchema, logQuarantineSchema, logQuarantineClearSchema, trustedUpdateSchema] as const;
 
 /** Every write answers ok, or not ok with a message key (`_locales`) saying why. */
 export const writeReplySchema = z.union([

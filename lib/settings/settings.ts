@@ -1,7 +1,7 @@
 // User settings: one zod-validated, versioned object in storage.local. Unreadable or corrupted
-// settings never break the extension: they fall back to defaults and say so (`recovered`).
+// settings never break the extension: they fall back to the (careful) defaults and say so.
 import * as z from 'zod/mini';
-import { browser } from 'wxt/browser';
+import { storedObject } from './stored-object';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -44,31 +44,8 @@ export const RETENTION_CHOICES = [0, 30, 90, 365] as const;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: 1 });
 
-export interface LoadedSettings {
-  settings: Settings;
-  /** True when stored settings existed but could not be read and defaults were used instead. */
-  recovered: boolean;
-}
-
-export function parseSettings(stored: unknown): LoadedSettings {
-  if (stored === undefined) return { settings: DEFAULT_SETTINGS, recovered: false };
-  const parsed = settingsSchema.safeParse(stored);
-  return parsed.success ? { settings: parsed.data, recovered: false } : { settings: DEFAULT_SETTINGS, recovered: true };
-}
-
-/** Where unreadable settings are kept, so a later save of the defaults does not destroy them. */
-export const SETTINGS_QUARANTINE_KEY = 'quarantine:settings';
-
-export async function loadSettings(): Promise<LoadedSettings> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  const loaded = parseSettings(stored);
-  if (loaded.recovered) {
-    await browser.storage.local.set({ [SETTINGS_QUARANTINE_KEY]: { at: Date.now(), raw: stored } });
-  }
-  return loaded;
-}
-
-/** Validates before writing, so nothing invalid ever reaches storage. Throws on a full quota. */
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settingsSchema.parse(settings) });
-}
+/** The settings as stored; see lib/settings/stored-object.ts for how damage is handled. */
+export const settingsStore = storedObject<Settings>(SETTINGS_KEY, settingsSchema, DEFAULT_SETTINGS);
+export const parseSettings = settingsStore.parse;
+export const loadSettings = settingsStore.load;
+export const saveSettings = settingsStore.save;

@@ -6,7 +6,7 @@ import { randomId } from '@/lib/random-id';
 import { loadSettings } from '@/lib/settings/settings';
 import { normalizeTrustedEntry } from './site-identity';
 import { mergeTrustedLists, TRUSTED_NOTE_MAX } from './trusted-import';
-import { loadTrustedList, saveTrustedList, trustedListSchema, type TrustedList } from './trusted-list';
+import { saveTrustedList, trustedStore, trustedListSchema, type TrustedList } from './trusted-list';
 
 export const SYNC_HEADER_KEY = 'trustedSync';
 export const syncChunkKey = (index: number): string => `${SYNC_HEADER_KEY}:${index}`;
@@ -218,7 +218,7 @@ function dedupe(sites: TrustedList['sites']): TrustedList['sites'] {
  */
 export function mergeOnEnable(now: number = Date.now()): Promise<SyncResult> {
   return withTrustedWriteLock(async () => {
-    const { list: local } = await loadTrustedList();
+    const { value: local } = await trustedStore.repair(now);
     const synced = await readTrustedFromSync();
     const merged = synced ? mergeTrustedLists(local, synced) : { list: local, changed: false };
     if (merged.changed) await saveTrustedList(merged.list);
@@ -235,7 +235,7 @@ export function mergeOnEnable(now: number = Date.now()): Promise<SyncResult> {
 export function onSyncChanged(changes: Record<string, unknown>, now: number = Date.now()): Promise<boolean> {
   if (!Object.keys(changes).some((key) => key === SYNC_HEADER_KEY || CHUNK_KEY.test(key))) return Promise.resolve(false);
   return withTrustedWriteLock(async () => {
-    if (!(await loadSettings()).settings.syncTrusted) return false;
+    if (!(await loadSettings()).value.syncTrusted) return false;
     const header = await readHeader();
     if (!header) return false;
     const local = await loadSyncLocal();

@@ -4,7 +4,7 @@ import { trustedOpSchema, type TrustedOp, type WriteReply } from '@/lib/messages
 import { loadSettings } from '@/lib/settings/settings';
 import { cleanNote, IMPORT_MAX_ENTRIES, mergeTrustedLists, normalizeTrustedInput } from './trusted-import';
 import { pushTrustedToSync, withTrustedWriteLock } from './trusted-sync';
-import { loadTrustedList, saveTrustedList, type TrustedList, type TrustedSite } from './trusted-list';
+import { loadTrustedList, saveTrustedList, trustedStore, type TrustedList, type TrustedSite } from './trusted-list';
 
 interface Outcome {
   reply: WriteReply;
@@ -92,8 +92,8 @@ function requestSyncPush(now: number): Promise<void> {
     pendingPush = null;
     const at = pendingPushAt;
     pendingPushAt = 0;
-    if (!(await loadSettings()).settings.syncTrusted) return;
-    const { list } = await loadTrustedList();
+    if (!(await loadSettings()).value.syncTrusted) return;
+    const { value: list } = await loadTrustedList();
     await pushTrustedToSync(list, at); // records its own outcome; never throws
   });
   pendingPush = push.catch(() => undefined);
@@ -111,7 +111,8 @@ export async function applyTrustedOp(op: TrustedOp, now: number): Promise<WriteR
   let outcome: Outcome;
   try {
     outcome = await withTrustedWriteLock(async () => {
-      const { list } = await loadTrustedList();
+      // The one writer sets a damaged list aside before changing it (see stored-object.ts).
+      const { value: list } = await trustedStore.repair(now);
       const result = plan(parsed.data, list, now);
       if (result.next) await saveTrustedList(result.next);
       return result;

@@ -2,6 +2,7 @@
 // other long digit string, name its brand, and produce the masked form shown to the user.
 import type { ValueCheck } from '@/lib/types';
 import { maskMiddle } from '@/lib/validate/mask';
+import { luhn } from './checks/luhn';
 
 /** Separators people type inside card numbers (ASCII/Unicode spaces, hyphens and dashes). */
 const SEPARATORS = /[\s\u00a0\u2000-\u200b\u202f\u3000\-\u2010-\u2015\u2212]/g;
@@ -55,21 +56,6 @@ const BRANDS: readonly Brand[] = [
     ranges: [r('5018'), r('5020'), r('5038'), r('5893'), r('6304'), r('6759'), r('6761', '6763')],
   },
 ];
-
-/** Luhn (mod 10) checksum over a string of ASCII digits; false for anything else. */
-export function luhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 /** Brand of a card number by IIN prefix and length, or undefined when none fits. */
 export function cardBrand(digits: string): string | undefined {

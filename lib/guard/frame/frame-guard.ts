@@ -11,7 +11,7 @@ import type { Reason } from '@/lib/types';
 import { GuardController } from './guard-controller';
 import { PromptFrames } from '@/lib/prompt/host/prompt-frames';
 import { TrackedValues } from './tracked-values';
-import { defaultPhoneRegion } from '@/lib/locale/region';
+import { guessRegion } from '@/lib/locale/region';
 import { randomId } from '@/lib/random-id';
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 
@@ -54,7 +54,7 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
   const cleanups: (() => void)[] = [];
 
   const tracked = new TrackedValues(50, () =>
-    defaultPhoneRegion({ setting: settings.phoneRegion, lang: doc.documentElement.lang, url: win.location.href }),
+    guessRegion({ setting: settings.phoneRegion, lang: doc.documentElement.lang, url: win.location.href }),
   );
   const prompts = new PromptFrames(doc, (holdId) => `${browser.runtime.getURL('/prompt.html')}#${holdId}`);
   const controller = new GuardController(
@@ -75,15 +75,15 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
   // Settings and the trusted list: read once, then follow changes made in the options page or prompt.
   const ready = browser.storage.local.get([SETTINGS_KEY, TRUSTED_KEY]).then(
     (stored) => {
-      settings = parseSettings(stored[SETTINGS_KEY]).settings;
-      trusted = trustedSiteNames(parseTrustedList(stored[TRUSTED_KEY]).list);
+      settings = parseSettings(stored[SETTINGS_KEY]).value;
+      trusted = trustedSiteNames(parseTrustedList(stored[TRUSTED_KEY]).value);
     },
     () => undefined, // unreadable storage: defaults, which are the careful choice
   );
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
-    if (SETTINGS_KEY in changes) settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
-    if (TRUSTED_KEY in changes) trusted = trustedSiteNames(parseTrustedList(changes[TRUSTED_KEY]?.newValue).list);
+    if (SETTINGS_KEY in changes) settings = parseSettings(changes[SETTINGS_KEY]?.newValue).value;
+    if (TRUSTED_KEY in changes) trusted = trustedSiteNames(parseTrustedList(changes[TRUSTED_KEY]?.newValue).value);
   };
   browser.storage.onChanged.addListener(onStorage);
   cleanups.push(() => browser.storage.onChanged.removeListener(onStorage));
@@ -156,24 +156,24 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
     cleanups.push(() => win.removeEventListener('submit', onSubmitHold, true));
   }
 
-  // From the background: the user's answer (to the frame that holds the request) and the prompt's
-  // show / raise / close (to the top frame, which hosts every prompt of the tab).
+  // From the background: the prompt's show / raise (to the top frame, which hosts every prompt of the
+  // tab) and the end of a hold (to every frame).
   const onRuntimeMessage = (raw: unknown): undefined => {
     const parsed = toContentSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const { holdId } = parsed.data;
     switch (parsed.data.type) {
-      case 'hold-decided':
+      case 'hold-ended':
+        // Every frame of the tab hears it: the one holding the request sends or drops it, the top
+        // frame takes the prompt down.
         controller.onDecided(holdId, parsed.data.decision);
+        prompts.remove(holdId);
         break;
       case 'show-prompt':
         prompts.show(holdId);
         break;
       case 'raise-prompt':
         prompts.raise(holdId);
-        break;
-      case 'close-prompt':
-        prompts.remove(holdId);
         break;
     }
     return undefined;

@@ -3,10 +3,10 @@
 import * as ric from 'stdnum/lib/esm/cn/ric.js';
 import { birthDateError, defineScheme, ERR_CHARS, ERR_DATE, lengthError, stdnumError } from './scheme';
 
-// First digit of the 6-digit region code: 1–6 are mainland regions, 8 the residence permits for
-// Hong Kong, Macao and Taiwan residents. 7 (Taiwan) and 9 (foreigners' cards) are not on RICs.
+import { CN_RIC_REGION_FIRST_DIGIT } from '../checks/cn-ric';
+
 function regionError(value: string): string | null {
-  return /^[1-68]/.test(value) ? null : 'invalid region code';
+  return CN_RIC_REGION_FIRST_DIGIT.test(value) ? null : 'invalid region code';
 }
 
 export const cnRic = defineScheme({

@@ -1,6 +1,7 @@
 // India: Aadhaar (12 digits, Verhoeff check) and PAN (tax account number, no public check digit).
 import * as aadhaar from 'stdnum/lib/esm/in/aadhaar.js';
 import * as pan from 'stdnum/lib/esm/in/pan.js';
+import { AADHAAR_FORMAT, isPalindrome } from '../checks/in-aadhaar';
 import { defineScheme, digitsError, ERR_CHARS, lengthError, stdnumError } from './scheme';
 
 export const inAadhaar = defineScheme({
@@ -13,8 +14,8 @@ export const inAadhaar = defineScheme({
   check: (v) =>
     lengthError(v, 12) ??
     digitsError(v) ??
-    (/^[2-9]/.test(v) ? null : 'invalid first digit') ??
-    (v === [...v].reverse().join('') ? 'palindrome' : null) ??
+    (AADHAAR_FORMAT.test(v) ? null : 'invalid first digit') ??
+    (isPalindrome(v) ? 'palindrome' : null) ??
     stdnumError(aadhaar.validate(v), 'invalid component'),
 });
 

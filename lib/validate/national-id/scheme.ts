@@ -1,6 +1,8 @@
 // What every national ID recogniser looks like, and the helpers they share (normalising, masking,
 // error wording, birth-date rules, mapping stdnum's results), so each country file stays a few rules.
 import { maskMiddle } from '@/lib/validate/mask';
+import { birthDateProblem, expandBirthYear, type DateProblem } from '../checks/birth-date';
+import { isRepeatedDigits } from '../checks/br-cpf';
 
 export type IdValidation = { valid: true; normalized: string } | { valid: false; error: string };
 
@@ -64,29 +66,18 @@ export function digitsError(value: string): string | null {
 
 /** Placeholders such as 00000000000 pass many format rules but are nobody's number. */
 export function repeatedError(value: string): string | null {
-  return /^(\d)\1*$/.test(value) ? ERR_REPEATED : null;
+  return isRepeatedDigits(value) ? ERR_REPEATED : null;
 }
 
-/**
- * A real calendar date, not in the future, not before 1900. `now` is injectable for tests;
- * dates are compared as plain calendar days (UTC) so the time zone never flips a result.
- */
+const DATE_ERRORS: Record<DateProblem, string> = { date: ERR_DATE, future: ERR_FUTURE_DATE, old: ERR_OLD_DATE };
+
+/** The birth-date rule of lib/validate/checks/birth-date.ts, in this module's wording. */
 export function birthDateError(year: number, month: number, day: number, now: Date = new Date()): string | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return ERR_DATE;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return ERR_DATE;
-  if (year < 1900) return ERR_OLD_DATE;
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  if (d.getTime() > today) return ERR_FUTURE_DATE;
-  return null;
+  const problem = birthDateProblem(year, month, day, now);
+  return problem ? DATE_ERRORS[problem] : null;
 }
 
-/** Two-digit year of a birth date: the latest century that does not put it in the future. */
-export function expandBirthYear(yy: number, now: Date = new Date()): number {
-  const current = now.getFullYear();
-  const y = Math.floor(current / 100) * 100 + yy;
-  return y > current ? y - 100 : y;
-}
+export { expandBirthYear };
 
 /** The part of stdnum's `validate()` result we rely on (its error classes are told apart by name). */
 export interface StdnumResult {

@@ -1,5 +1,6 @@
 // Thailand: national identity card number, 13 digits with a mod-11 check digit.
 import * as idnr from 'stdnum/lib/esm/th/idnr.js';
+import { TH_ID_FORMAT } from '../checks/th-id';
 import { defineScheme, digitsError, lengthError, stdnumError } from './scheme';
 
 export const thId = defineScheme({
@@ -12,6 +13,6 @@ export const thId = defineScheme({
   check: (v) =>
     lengthError(v, 13) ??
     digitsError(v) ??
-    (/^[1-8]/.test(v) ? null : 'invalid first digit') ??
+    (TH_ID_FORMAT.test(v) ? null : 'invalid first digit') ??
     stdnumError(idnr.validate(v), 'invalid first digit'),
 });

@@ -205,7 +205,7 @@ describe('TrustedSitesManager', () => {
     expect($('#trusted-sync-status').textContent).toMatch(/^trusted_sync_last_error\(.+\|trusted_sync_too_large\)$/);
     expect($('#trusted-sync-status').className).toContain('status-warn');
     await click(box);
-    expect((await loadSettings()).settings).toEqual({ ...DEFAULT_SETTINGS, syncTrusted: true });
+    expect((await loadSettings()).value).toEqual({ ...DEFAULT_SETTINGS, syncTrusted: true });
     expect(box.checked).toBe(true);
     await act(() => fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: { at: 1_700_000_000_500, ok: true } }));
     await settle();

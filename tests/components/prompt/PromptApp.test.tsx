@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { PromptApp, holdIdFromHash } from '@/components/prompt/PromptApp';
 import type { Hold } from '@/lib/messages/guard-messages';
 import { MIN_VISIBLE_MS, VISIBILITY_DELAY_MS } from '@/lib/prompt/visibility-gate';
+import { holdKey } from '@/lib/prompt/hold-read';
 
 const HOLD_ID = 'hold_0123456789abcdef';
 const hold: Hold = {
@@ -36,12 +37,14 @@ const trustEverything = () => true;
 let sendMessage: ReturnType<typeof vi.fn>;
 let container: HTMLElement;
 
-function answerWith(response: unknown) {
-  sendMessage = vi.fn(async (message: { type: string }) => (message.type === 'get-hold' ? response : undefined));
+/** Stores `stored` as the hold the prompt will read (as the background does), and records what the prompt sends. */
+async function answerWith(stored: unknown, reply: unknown = undefined) {
+  sendMessage = vi.fn(async () => reply);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
+  if (stored !== null) await fakeBrowser.storage.session.set({ [holdKey(HOLD_ID)]: stored });
 }
 
-/** Let the get-hold round trip and the renders it causes finish. */
+/** Let the storage read and the renders it causes finish. */
 const settle = () =>
   act(async () => {
     for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -87,14 +90,15 @@ describe('holdIdFromHash', () => {
 });
 
 describe('PromptApp', () => {
-  it('asks the background for the hold named in the fragment', async () => {
-    answerWith(hold);
+  it('reads the hold named in the fragment from storage.session, asking the background nothing', async () => {
+    await answerWith(hold);
     await mount();
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'get-hold', holdId: HOLD_ID });
+    expect(container.querySelector('[role="alertdialog"]')).not.toBeNull();
+    expect(sendMessage).not.toHaveBeenCalled();
   });
 
   it('shows destination, the cross-site sentence, the items and at most three reasons', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount();
     const dialog = container.querySelector('[role="alertdialog"]')!;
     expect(dialog.getAttribute('aria-labelledby')).toBe('prompt-title');
@@ -116,7 +120,7 @@ describe('PromptApp', () => {
   });
 
   it('says so when the data goes to the page’s own site, and names background routes', async () => {
-    answerWith({ ...hold, route: 'beacon', isLoanPage: false, loanReasons: [], page: { ...hold.page, site: hold.destination.site } });
+    await answerWith({ ...hold, route: 'beacon', isLoanPage: false, loanReasons: [], page: { ...hold.page, site: hold.destination.site } });
     await mount();
     const where = container.querySelector('#prompt-where')!.textContent;
     expect(where).toContain('promptSameSite(kuaidai-loans.example)');
@@ -125,7 +129,7 @@ describe('PromptApp', () => {
   });
 
   it('focuses Don’t send on open and keeps Tab on the enabled buttons', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount();
     expect(document.activeElement).toBe(button('cancelled'));
     // Gate closed: Don't send is the only stop.
@@ -143,14 +147,14 @@ describe('PromptApp', () => {
   });
 
   it('Escape answers Don’t send', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     await press('Escape');
     expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'cancelled' }]);
   });
 
   it('locks Send once and Trust until the prompt has been visible long enough', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     expect(button('sent-once').disabled).toBe(true);
     expect(button('trusted').disabled).toBe(true);
@@ -169,7 +173,7 @@ describe('PromptApp', () => {
   });
 
   it('sends Trust this site as "trusted" and answers only once', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     await passGate();
     await click(button('trusted'));
@@ -181,7 +185,7 @@ describe('PromptApp', () => {
   });
 
   it('ignores synthetic (untrusted) clicks and keys', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount(); // the production predicate: event.isTrusted
     await passGate();
     await click(button('sent-once'));
@@ -193,7 +197,7 @@ describe('PromptApp', () => {
   });
 
   it('lets the user answer again if the answer could not be delivered', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     sendMessage.mockImplementation(async () => {
       throw new Error('background gone');
@@ -205,21 +209,21 @@ describe('PromptApp', () => {
   });
 
   it('shows the expired message for an unknown hold', async () => {
-    answerWith(null);
+    await answerWith(null);
     await mount();
     expect(container.querySelector('[role="alertdialog"]')).toBeNull();
     expect(container.textContent).toContain('promptExpired');
   });
 
   it('shows the expired message for a malformed fragment without asking', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ hash: '#nope' });
     expect(sendMessage).not.toHaveBeenCalled();
     expect(container.textContent).toContain('promptExpired');
   });
 
   it('shows a load error for an answer that does not match the schema', async () => {
-    answerWith({ holdId: HOLD_ID, items: 'everything' });
+    await answerWith({ holdId: HOLD_ID, items: 'everything' });
     await mount();
     expect(container.textContent).toContain('promptLoadError');
   });
@@ -252,13 +256,13 @@ describe('PromptApp with IntersectionObserver v2', () => {
   const obscuredMessages = () => sendMessage.mock.calls.map(([m]) => m).filter((m) => m.type === 'prompt-obscured');
 
   it('tracks visibility with the required options', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount();
     expect(init).toMatchObject({ trackVisibility: true, delay: VISIBILITY_DELAY_MS });
   });
 
   it('stays locked until IOv2 confirms the dialog is visible', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     await passGate();
     expect(button('sent-once').disabled).toBe(true);
@@ -268,7 +272,7 @@ describe('PromptApp with IntersectionObserver v2', () => {
   });
 
   it('relocks, restarts the wait and asks to be raised when the page covers it', async () => {
-    answerWith(hold);
+    await answerWith(hold);
     await mount({ isTrustedEvent: trustEverything });
     await see(true);
     await passGate();
@@ -287,8 +291,7 @@ describe('PromptApp with IntersectionObserver v2', () => {
 
 describe('PromptApp when the background refuses the answer', () => {
   it('shows the expired message once the hold is gone', async () => {
-    sendMessage = vi.fn(async (message: { type: string }) => (message.type === 'get-hold' ? hold : { ok: false }));
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
+    await answerWith(hold, { ok: false });
     await mount({ isTrustedEvent: trustEverything });
     await click(button('cancelled'));
     await settle();

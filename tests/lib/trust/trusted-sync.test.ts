@@ -23,7 +23,7 @@ const listOf = (count: number, note = (index: number) => (index % 3 === 0 ? `not
   sites: Array.from({ length: count }, (_, index) => ({ site: `site-${index}.com`, addedAt: 1_000 + index, note: note(index) })),
 });
 const syncContents = async (): Promise<Record<string, unknown>> => fakeBrowser.storage.sync.get(null);
-const localSites = async () => (await loadTrustedList()).list.sites.map((entry) => entry.site);
+const localSites = async () => (await loadTrustedList()).value.sites.map((entry) => entry.site);
 
 /** What another browser's push leaves in storage.sync, and the onChanged record it causes. */
 async function remoteWrite(list: TrustedList, updatedAt: number, device = 'other-device') {
@@ -128,7 +128,7 @@ describe('onSyncChanged', () => {
     remote.sites.push({ site: 'xn--fsqu00a.xn--fiqs8s', addedAt: 3, note: '例子' });
     const changes = await remoteWrite(remote, Date.now() + 1_000);
     expect(await onSyncChanged(changes, 77)).toBe(true);
-    expect((await loadTrustedList()).list).toEqual(remote);
+    expect((await loadTrustedList()).value).toEqual(remote);
     expect(await loadSyncStatus()).toEqual({ at: 77, ok: true });
   });
 
@@ -182,7 +182,7 @@ describe('mergeOnEnable', () => {
         { site: 'remote.com', addedAt: 6, note: '' },
       ],
     };
-    expect((await loadTrustedList()).list).toEqual(expected);
+    expect((await loadTrustedList()).value).toEqual(expected);
     expect(await readTrustedFromSync()).toEqual(expected);
     expect(((await syncContents())[SYNC_HEADER_KEY] as { device: string }).device).toBe(await syncDeviceId());
   });

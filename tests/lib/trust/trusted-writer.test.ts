@@ -10,7 +10,7 @@ import type { TrustedOp } from '@/lib/messages/write-messages';
 
 const NOW = 1_700_000_000_000;
 const stored = async () => (await fakeBrowser.storage.local.get(TRUSTED_KEY))[TRUSTED_KEY];
-const list = async () => (await loadTrustedList()).list;
+const list = async () => (await loadTrustedList()).value;
 const sites = async () => (await list()).sites.map((entry) => entry.site);
 const seed = (entries: Array<[string, string?]>) =>
   saveTrustedList({ version: 1, sites: entries.map(([site, note = ''], index) => ({ site, addedAt: index + 1, note })) });

@@ -1,6 +1,7 @@
 // Unit tests for bank card and CLABE checks (lib/bank-card.ts) with published test numbers.
 import { describe, expect, it } from 'vitest';
-import { cardBrand, checkBankCard, checkClabe, clabeCheckDigit, luhn } from '@/lib/validate/bank-card';
+import { cardBrand, checkBankCard, checkClabe, clabeCheckDigit } from '@/lib/validate/bank-card';
+import { luhn } from '@/lib/validate/checks/luhn';
 
 describe('luhn', () => {
   it('accepts numbers with a correct check digit', () => {

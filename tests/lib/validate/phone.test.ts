@@ -1,7 +1,7 @@
 // Unit tests for phone checking (lib/phone.ts) and default-region guessing (lib/phone-region.ts).
 import { describe, expect, it } from 'vitest';
 import { checkPhone, samePhone } from '@/lib/validate/phone';
-import { defaultPhoneRegion, regionFromLang, regionFromUrl } from '@/lib/locale/region';
+import { guessRegion, regionFromLang, regionFromUrl } from '@/lib/locale/region';
 
 describe('checkPhone', () => {
   it.each([
@@ -81,25 +81,26 @@ describe('samePhone', () => {
   });
 });
 
-describe('defaultPhoneRegion', () => {
+describe('guessRegion (lib/locale/region)', () => {
   it('prefers the user setting', () => {
-    expect(defaultPhoneRegion({ setting: 'mx', lang: 'zh-CN', url: 'https://x.co.id/' })).toBe('MX');
+    expect(guessRegion({ setting: 'mx', lang: 'zh-CN', url: 'https://x.co.id/' })).toBe('MX');
   });
   it('ignores a setting that is not a region code', () => {
-    expect(defaultPhoneRegion({ setting: 'auto', lang: 'vi' })).toBe('VN');
-    expect(defaultPhoneRegion({ setting: '', lang: 'th' })).toBe('TH');
+    expect(guessRegion({ setting: 'auto', lang: 'vi' })).toBe('VN');
+    expect(guessRegion({ setting: '', lang: 'th' })).toBe('TH');
   });
-  it('uses the page language before the TLD', () => {
-    expect(defaultPhoneRegion({ lang: 'zh-CN', url: 'https://loan.com.mx/' })).toBe('CN');
-    expect(defaultPhoneRegion({ lang: 'es-MX', url: 'https://loan.co/' })).toBe('MX');
+  it("uses the site's country TLD before the page language", () => {
+    expect(guessRegion({ lang: 'zh-CN', url: 'https://loan.com.mx/' })).toBe('MX');
+    expect(guessRegion({ lang: 'es-MX', url: 'https://loan.com/' })).toBe('MX');
+    expect(guessRegion({ lang: 'en-US', url: 'https://pinjam.co.id/' })).toBe('ID');
   });
   it('falls back to the TLD when the language names no country', () => {
-    expect(defaultPhoneRegion({ lang: 'es', url: 'https://presta.com.mx/solicitud' })).toBe('MX');
-    expect(defaultPhoneRegion({ lang: 'es', url: 'https://presta.co/' })).toBe('CO');
-    expect(defaultPhoneRegion({ lang: 'es-419', url: 'https://presta.cl/' })).toBe('CL');
-    expect(defaultPhoneRegion({ lang: 'en', url: 'https://quickcash.ng/' })).toBe('NG');
-    expect(defaultPhoneRegion({ lang: 'es' })).toBeUndefined();
-    expect(defaultPhoneRegion({})).toBeUndefined();
+    expect(guessRegion({ lang: 'es', url: 'https://presta.com.mx/solicitud' })).toBe('MX');
+    expect(guessRegion({ lang: 'es', url: 'https://presta.co/' })).toBe('CO');
+    expect(guessRegion({ lang: 'es-419', url: 'https://presta.cl/' })).toBe('CL');
+    expect(guessRegion({ lang: 'en', url: 'https://quickcash.ng/' })).toBe('NG');
+    expect(guessRegion({ lang: 'es' })).toBeUndefined();
+    expect(guessRegion({})).toBeUndefined();
   });
 
   it.each([

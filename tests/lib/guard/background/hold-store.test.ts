@@ -2,10 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, recordAudit, shareEventsFor } from '@/lib/guard/background/hold-store';
-import { readHold } from '@/lib/prompt/hold-read';
+import { DamagedHoldError, readHold } from '@/lib/prompt/hold-read';
 import { holdSchema, type GuardHoldMessage, type HeldItem, type Hold, type ReportedItem } from '@/lib/messages/guard-messages';
 import { shareEventSchema, type ShareEvent } from '@/lib/log/share-event';
-import { loadTrustedList, saveTrustedList, TRUSTED_KEY, TRUSTED_QUARANTINE_KEY } from '@/lib/trust/trusted-list';
+import { loadTrustedList, saveTrustedList, TRUSTED_KEY, trustedStore } from '@/lib/trust/trusted-list';
 
 const ITEMS: ReportedItem[] = [
   { kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' },
@@ -42,7 +42,7 @@ const record = async (events: readonly ShareEvent[]): Promise<void> => {
 };
 const readShareEvents = (): ShareEvent[] => recorded;
 
-const trustedSites = async (): Promise<string[]> => (await loadTrustedList()).list.sites.map((entry) => entry.site);
+const trustedSites = async (): Promise<string[]> => (await loadTrustedList()).value.sites.map((entry) => entry.site);
 
 describe('pageUrlForLog', () => {
   it('keeps origin and path, dropping query and fragment', () => {
@@ -167,10 +167,10 @@ describe('storage', () => {
     expect(await readHold(held.holdId)).toBeNull();
   });
 
-  it('reads a missing or malformed hold as null', async () => {
+  it('reads a missing hold as null and refuses a malformed one', async () => {
     expect(await readHold('hold_missing_000000')).toBeNull();
     await fakeBrowser.storage.session.set({ 'hold:hold_broken_0000000': { holdId: 'hold_broken_0000000', tabId: 'x' } });
-    expect(await readHold('hold_broken_0000000')).toBeNull();
+    await expect(readHold('hold_broken_0000000')).rejects.toBeInstanceOf(DamagedHoldError);
   });
 
   it("closeHold('trusted') adds the destination site once and records the events", async () => {
@@ -189,7 +189,7 @@ describe('storage', () => {
   it("closeHold('trusted') keeps the sites already trusted", async () => {
     await saveTrustedList({ version: 1, sites: [{ site: 'bank.example', addedAt: 1, note: 'my bank' }] });
     await closeHold(hold(), 'trusted', record);
-    const { list } = await loadTrustedList();
+    const { value: list } = await loadTrustedList();
     expect(list.sites.map((entry) => entry.site)).toEqual(['bank.example', 'example.co.id']);
     expect(list.sites[0]?.note).toBe('my bank');
   });
@@ -222,7 +222,7 @@ describe('storage', () => {
     const corrupted = { version: 1, sites: [{ site: 42 }] };
     await fakeBrowser.storage.local.set({ [TRUSTED_KEY]: corrupted });
     await closeHold(hold(), 'trusted', record);
-    const kept = (await fakeBrowser.storage.local.get(TRUSTED_QUARANTINE_KEY))[TRUSTED_QUARANTINE_KEY] as { raw: unknown; at: number };
+    const kept = (await fakeBrowser.storage.local.get(trustedStore.quarantineKey))[trustedStore.quarantineKey] as { raw: unknown; at: number };
     expect(kept.raw).toEqual(corrupted);
     expect(typeof kept.at).toBe('number');
     expect(await trustedSites()).toEqual(['example.co.id']);

@@ -1,10 +1,13 @@
-// Unit tests for lib/value-sniff.ts: examples per scheme, the formats that must not count, and a
-// cross-check against the full validators (checkNationalId, checkBankCard) over generated values.
+// lib/validate/checks: the in-page value sniffer's examples per scheme, the formats that must not
+// count, and proof over generated values that the small dependency-free checks agree with the full
+// validators (lib/validate/national-id with stdnum, checkBankCard).
 import { ref } from '../../../helpers/reference-checksums';
 import { describe, expect, it } from 'vitest';
-import { checkBankCard, luhn } from '@/lib/validate/bank-card';
+import { checkBankCard } from '@/lib/validate/bank-card';
+import { luhn } from '@/lib/validate/checks/luhn';
 import { checkNationalId, NATIONAL_ID_SCHEMES } from '@/lib/validate/national-id';
 import { sniffValue } from '@/lib/validate/checks/value-sniff';
+import { CURP_STATES } from '@/lib/validate/checks/mx-curp';
 
 /** Deterministic PRNG (mulberry32), so a failing generated value is reproducible. */
 function rng(seed: number): (n: number) => number {
@@ -118,7 +121,7 @@ describe('sniffValue agrees with the full validators', () => {
   it('Mexico CURP', () => {
     const mx = NATIONAL_ID_SCHEMES.find((s) => s.id === 'mx-curp');
     const L = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    const STATES = 'AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS NE'.split(' ');
+    const STATES = [...CURP_STATES];
     const bodies = Array.from({ length: 1500 }, () => {
       const st = rand(5) ? STATES[rand(STATES.length)] : pick(L) + pick(L);
       return `${pick(L)}${pick(L)}${pick(L)}${pick(L)}${pad2(rand(100))}${pad2(rand(14))}${pad2(rand(33))}${pick('HMXZ')}${st}${pick(L)}${pick(L)}${pick(L)}${rand(2) ? pick('0123456789') : pick(L)}`;
