@@ -1,6 +1,6 @@
 // MAIN-world content script (every frame, document_start, before any page script): wraps the
 // page's ways of sending data and holds requests that carry watched values until the isolated-world
-// guard answers. Wiring only; see lib/network-guard.ts and lib/page-channel.ts.
+// guard answers. Wiring only; see lib/guard/page/request-wrappers.ts and lib/guard/page/page-channel.ts.
 import { createNetworkGuard, type GuardAnswer } from '@/lib/guard/page/request-wrappers';
 import { openMainChannel } from '@/lib/guard/page/page-channel';
 

@@ -1,10 +1,21 @@
-// Shared vocabulary of the detection core: what a field is, why we think so, and what a page is.
-// Every module in lib/ speaks these types; messages between content script and background
-// carry them (validated by the zod schemas in lib/messages.ts).
+// Shared vocabulary: what a field is, why we think so, what a page is, how data leaves and what the
+// user decided. Dependency-free (code in pages uses it); the zod schemas in lib/messages/ and
+// lib/log/ validate these shapes where they cross a trust boundary.
 
 /** The kinds of personal data LoanGuard watches. */
 export const FIELD_KINDS = ['national-id', 'phone', 'bank-card', 'otp'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** How the data was about to leave the page. */
+export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;
+export type ShareRoute = (typeof SHARE_ROUTES)[number];
+
+/** What became of it: the user's three answers, or recorded without asking (audit-only mode). */
+export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only'] as const;
+export type Decision = (typeof DECISIONS)[number];
+/** What the user can answer in the prompt (audit-only is never a user answer). */
+export const USER_DECISIONS = ['cancelled', 'sent-once', 'trusted'] as const;
+export type UserDecision = (typeof USER_DECISIONS)[number];
 
 /**
  * Why a verdict was reached. `code` selects a message template (`reason_<code>` in

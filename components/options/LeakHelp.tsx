@@ -2,7 +2,7 @@
 // a checklist of what to do (ticks kept in memory only) and the official offices to report to.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/locale/i18n';
+import { kindLabel, t } from '@/lib/locale/i18n';
 import {
   OTHER_COUNTRY,
   REPORTING_COUNTRIES,
@@ -32,7 +32,6 @@ function browserLanguage(): string {
   }
 }
 
-const kindLabel = (kind: FieldKind) => t(`kind_${kind.replace('-', '_')}`);
 
 /** Sites whose pairs show data that actually left (sent > 0), sorted by their displayed name. */
 function receivingSites(pairs: readonly SummaryPair[]): string[] {

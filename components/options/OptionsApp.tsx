@@ -10,9 +10,9 @@ import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { reportQuery } from '@/lib/log/evidence-report';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { LeakHelp } from './LeakHelp';
-import { LogManager } from './LogManager';
+import { LogManager } from './log/LogManager';
 import { SettingsForm } from './SettingsForm';
-import { TrustedSitesManager } from './TrustedSitesManager';
+import { TrustedSitesManager } from './trusted/TrustedSitesManager';
 import { VerdictView } from './VerdictView';
 
 const SECTIONS = [

@@ -4,12 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadSettings, RETENTION_CHOICES, saveSettings, WATCH_MODES, type Settings } from '@/lib/settings/settings';
 import { FIELD_KINDS } from '@/lib/types';
-import { t, uiLanguage } from '@/lib/locale/i18n';
+import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 
 /** Regions offered for phone numbers: the markets hit hardest by predatory lending, then others. */
 const PHONE_REGIONS = ['CN', 'MX', 'ID', 'IN', 'PH', 'TH', 'VN', 'PK', 'CO', 'PE', 'CL', 'BR', 'KE', 'NG', 'EG', 'ES', 'US'];
 
-const kindKey = (kind: string): string => `kind_${kind.replace('-', '_')}`;
 const watchKey = (mode: string): string => `settingsWatch_${mode.replace('-', '_')}`;
 
 export function SettingsForm() {
@@ -47,7 +46,7 @@ export function SettingsForm() {
         <p class="muted">{t('settingsWatchHelp')}</p>
         {FIELD_KINDS.map((kind) => (
           <p key={kind}>
-            <label for={`watch-${kind}`}>{t(kindKey(kind))}</label>{' '}
+            <label for={`watch-${kind}`}>{kindLabel(kind)}</label>{' '}
             <select
               id={`watch-${kind}`}
               value={settings.watch[kind]}

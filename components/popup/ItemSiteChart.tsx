@@ -2,8 +2,7 @@
 // first to its last share and a dot per receiving site at its last share. Reads faster than the list.
 import type { ItemGroup, TimelineRow } from '@/lib/log/log-views';
 import { timelinePoints } from '@/lib/log/log-views';
-import { t } from '@/lib/locale/i18n';
-import { kindLabel } from '@/components/shared/FieldList';
+import { kindLabel, t } from '@/lib/locale/i18n';
 
 const WIDTH = 340;
 /** Left of the plot: the masked labels take the first ~100 units. */

@@ -7,8 +7,7 @@ import { pairsForSite, shortDateFormatter } from '@/lib/log/log-views';
 import { updateTrusted } from '@/lib/messages/write-requests';
 import { isTrustedSite, siteOf } from '@/lib/trust/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
-import { t, uiLanguage } from '@/lib/locale/i18n';
-import { kindLabel } from '@/components/shared/FieldList';
+import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { ReasonList } from '@/components/shared/ReasonList';
 import { PairDate, pairStatus, siteDisplayOf } from './WhereMyDataWent';
 

@@ -19,8 +19,7 @@ import {
 } from '@/lib/log/log-views';
 import { FIELD_KINDS, type FieldKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/trust/site-identity';
-import { t, uiLanguage } from '@/lib/locale/i18n';
-import { kindLabel } from '@/components/shared/FieldList';
+import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { ItemSiteChart, itemLabel } from './ItemSiteChart';
 
 /** How many groups are rendered before "Show more". */

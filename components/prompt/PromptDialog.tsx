@@ -3,8 +3,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Hold, UserDecision } from '@/lib/messages/guard-messages';
-import { t } from '@/lib/locale/i18n';
-import { kindLabel } from '@/components/shared/FieldList';
+import { kindLabel, t } from '@/lib/locale/i18n';
 import { ReasonList } from '@/components/shared/ReasonList';
 import { useVisibilityGate } from './useVisibilityGate';
 

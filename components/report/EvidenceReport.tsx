@@ -1,52 +1,18 @@
 // The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
 // renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
-import { t, uiLanguage } from '@/lib/locale/i18n';
+import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
+import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
+import { saveBlobAs } from '@/components/shared/save-file';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
 import { exportFileName } from '@/lib/log/log-export';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { readEvents, readSummary } from '@/lib/log/log-store';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
-
-// ---------------------------------------------------------------------------------------------
-// Labels and formatting shared with the options page's log section.
-
-
-// Names are prefixed: WXT auto-imports components' exports, so they must not clash with other components'.
-export const reportKindLabel = (kind: FieldKind): string => t(`kind_${kind.replace('-', '_')}`);
-export const reportDecisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
-export const reportRouteLabel = (route: ShareRoute): string => t(`report_route_${route}`);
-
-/** A registrable domain as the user reads it; punycode kept alongside so it stays unambiguous. */
-export function reportSiteLabel(site: string): string {
-  const unicode = domainToUnicode(site);
-  return unicode === site ? site : `${unicode} (${site})`;
-}
-
-export function reportDateTime(at: number): string {
-  try {
-    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
-  } catch {
-    return new Date(at).toISOString();
-  }
-}
-
-/** Saves a Blob through a temporary <a download>. */
-export function saveBlobAs(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * The page as a self-contained HTML file: no scripts, no controls (`data-report-exclude`), and the
@@ -93,7 +59,7 @@ export interface EvidenceReportProps {
 export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const filter = reportFilterFromQuery(search);
-  const title = filter.site ? t('report_title_site', [reportSiteLabel(filter.site)]) : t('report_title');
+  const title = filter.site ? t('report_title_site', [siteLabel(filter.site)]) : t('report_title');
 
   useEffect(() => {
     document.title = title;
@@ -130,7 +96,7 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
         <h1>{title}</h1>
         {state.status === 'ready' && (
           <p>
-            {t('report_generated', [reportDateTime(state.report.generatedAt)])}
+            {t('report_generated', [dateTimeLabel(state.report.generatedAt)])}
           </p>
         )}
         <p class="report-statement">{t('report_statement')}</p>
@@ -181,19 +147,19 @@ function ReportScope({ report }: { report: Report }) {
       <dt>{t('report_period_label')}</dt>
       <dd>
         {period.from === null
-          ? t('report_period_until', [reportDateTime(period.to)])
-          : t('report_period', [reportDateTime(period.from), reportDateTime(period.to)])}
+          ? t('report_period_until', [dateTimeLabel(period.to)])
+          : t('report_period', [dateTimeLabel(period.from), dateTimeLabel(period.to)])}
       </dd>
       {filter.site !== undefined && (
         <>
           <dt>{t('report_filter_site')}</dt>
-          <dd>{reportSiteLabel(filter.site)}</dd>
+          <dd>{siteLabel(filter.site)}</dd>
         </>
       )}
       {filter.kinds !== undefined && (
         <>
           <dt>{t('report_filter_kinds')}</dt>
-          <dd>{filter.kinds.map(reportKindLabel).join(', ') || '—'}</dd>
+          <dd>{filter.kinds.map(kindLabel).join(', ') || '—'}</dd>
         </>
       )}
     </dl>
@@ -223,19 +189,19 @@ function ReportBody({ report }: { report: Report }) {
             {report.sites.map((site) => (
               <tr key={site.site} data-site={site.site}>
                 <th scope="row">
-                  <a href={`#${sectionId(site.site)}`}>{reportSiteLabel(site.site)}</a>
+                  <a href={`#${sectionId(site.site)}`}>{siteLabel(site.site)}</a>
                 </th>
                 <td>
                   {site.items.map((item) => (
                     <div key={item.itemKey}>
-                      {reportKindLabel(item.kind)} <span class="masked">{item.masked}</span>
+                      {kindLabel(item.kind)} <span class="masked">{item.masked}</span>
                     </div>
                   ))}
                 </td>
                 <td class="num">{site.sent}</td>
                 <td class="num">{site.stopped}</td>
-                <td>{reportDateTime(site.first)}</td>
-                <td>{reportDateTime(site.last)}</td>
+                <td>{dateTimeLabel(site.first)}</td>
+                <td>{dateTimeLabel(site.last)}</td>
               </tr>
             ))}
           </tbody>
@@ -253,68 +219,61 @@ const sectionId = (site: string) => `site-${site.replace(/[^a-z0-9-]/gi, '_')}`;
 
 function SiteSection({ site }: { site: EvidenceSite }) {
   const id = sectionId(site.site);
-  const label = reportSiteLabel(site.site);
+  const label = siteLabel(site.site);
   return (
     <section class="report-site" id={id} data-site={site.site} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{label}</h2>
       {site.loanPage && <p class="muted">{t('report_site_loan_page')}</p>}
-      <table class="report-table">
-        <caption>{t('report_items_caption', [label])}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('report_col_kind')}</th>
-            <th scope="col">{t('report_col_value')}</th>
-            <th scope="col">{t('report_col_sent')}</th>
-            <th scope="col">{t('report_col_stopped')}</th>
-            <th scope="col">{t('report_col_first')}</th>
-            <th scope="col">{t('report_col_last')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ReportTable caption={t('report_items_caption', [label])} columns={['kind', 'value', 'sent', 'stopped', 'first', 'last']}>
           {site.items.map((item) => (
             <tr key={item.itemKey} data-item-key={item.itemKey}>
-              <td>{reportKindLabel(item.kind)}</td>
+              <td>{kindLabel(item.kind)}</td>
               <td class="masked">{item.masked}</td>
               <td class="num">{item.sent}</td>
               <td class="num">{item.stopped}</td>
-              <td>{reportDateTime(item.first)}</td>
-              <td>{reportDateTime(item.last)}</td>
+              <td>{dateTimeLabel(item.first)}</td>
+              <td>{dateTimeLabel(item.last)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-      <table class="report-table report-events">
-        <caption>{t('report_events_caption', [label])}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('report_col_time')}</th>
-            <th scope="col">{t('report_col_kind')}</th>
-            <th scope="col">{t('report_col_value')}</th>
-            <th scope="col">{t('report_col_decision')}</th>
-            <th scope="col">{t('report_col_page')}</th>
-            <th scope="col">{t('report_col_route')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      </ReportTable>
+      <ReportTable className="report-events" caption={t('report_events_caption', [label])} columns={['time', 'kind', 'value', 'decision', 'page', 'route']}>
           {site.rows.map((row) => (
             <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
               <td>
-                <time dateTime={new Date(row.at).toISOString()}>{reportDateTime(row.at)}</time>
+                <time dateTime={new Date(row.at).toISOString()}>{dateTimeLabel(row.at)}</time>
               </td>
-              <td>{reportKindLabel(row.kind)}</td>
+              <td>{kindLabel(row.kind)}</td>
               <td class="masked">{row.masked}</td>
-              <td class="decision">{reportDecisionLabel(row.decision)}</td>
+              <td class="decision">{decisionLabel(row.decision)}</td>
               <td class="page">
                 <div>{row.pageTitle || t('report_untitled')}</div>
                 <div class="url">{row.pageUrl}</div>
                 {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
-                {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(reportSiteLabel).join(', ')])}</div>}
+                {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(siteLabel).join(', ')])}</div>}
               </td>
-              <td>{reportRouteLabel(row.route)}</td>
+              <td>{routeLabel(row.route)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </ReportTable>
     </section>
+  );
+}
+
+/** A table of the report: caption, one header per column (`report_col_<name>`), the rows given. */
+function ReportTable({ caption, columns, className, children }: { caption: string; columns: string[]; className?: string; children: ComponentChildren }) {
+  return (
+    <table class={className ? `report-table ${className}` : 'report-table'}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {t(`report_col_${column}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }

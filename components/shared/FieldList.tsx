@@ -1,9 +1,7 @@
 // The personal-data fields found on a page: what kind each is, how sure we are, and why.
 import type { TabVerdict } from '@/lib/messages/verdict-messages';
-import { t } from '@/lib/locale/i18n';
+import { kindLabel, t } from '@/lib/locale/i18n';
 import { ReasonList } from './ReasonList';
-
-export const kindLabel = (kind: string): string => t(`kind_${kind.replace(/-/g, '_')}`);
 
 export function FieldList({ fields }: { fields: TabVerdict['fields'] }) {
   if (fields.length === 0) return <p class="muted">{t('noFields')}</p>;

@@ -1,5 +1,5 @@
 // Is this page an online-loan sign-up / application page? Weighted features summed and compared
-// with a threshold (Fathom / DuckDuckGo style); the vocabulary and weights are data in lib/loan-rules.ts.
+// with a threshold (Fathom / DuckDuckGo style); the vocabulary and weights are data in lib/detect/rules/loan-rules.ts.
 import type { FieldVerdict, LoanVerdict, Reason } from '@/lib/types';
 import { LOAN_RULES, LOAN_WEIGHTS as W, URL_LOAN_WORDS, URL_NON_LOAN, type NonLoanContext } from '@/lib/detect/rules/loan-rules';
 import { countSignals, readPage, type PageSignals, type PageText } from '@/lib/detect/page-text';

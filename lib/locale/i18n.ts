@@ -30,6 +30,11 @@ export function uiLanguage(): string {
   }
 }
 
+/** The message key naming a field kind: `national-id` → `kind_national_id`. */
+export const kindKey = (kind: string): string => `kind_${kind.replace(/-/g, '_')}`;
+/** A field kind's name in the user's language. */
+export const kindLabel = (kind: string): string => t(kindKey(kind));
+
 /** Field kinds named inside a reason's detail ("phone, national-id") are shown by their names. */
 const KIND_CODE = /\b(national-id|phone|bank-card|otp)\b/g;
 
@@ -37,7 +42,7 @@ const KIND_CODE = /\b(national-id|phone|bank-card|otp)\b/g;
 export function describeReason(reason: Reason, lookup: (key: string, subs?: string[]) => string = t): string {
   const key = `reason_${reason.code}`;
   const detail =
-    reason.code === 'sensitive_fields' ? reason.detail.replace(KIND_CODE, (kind) => lookup(`kind_${kind.replace('-', '_')}`)) : reason.detail;
+    reason.code === 'sensitive_fields' ? reason.detail.replace(KIND_CODE, (kind) => lookup(kindKey(kind))) : reason.detail;
   const text = lookup(key, [detail]);
   return text === key ? `${reason.code}: ${reason.detail}` : text;
 }

@@ -2,14 +2,9 @@
 // shape (v2); v1 events (written before the log existed, without fingerprint) are upgraded on read.
 // Values appear only masked; `fingerprint` names the same value across sites without storing it.
 import * as z from 'zod/mini';
-import { FIELD_KINDS, type FieldKind } from '@/lib/types';
+import { DECISIONS, FIELD_KINDS, SHARE_ROUTES, type Decision, type FieldKind } from '@/lib/types';
 
-/** How the data was about to leave the page. */
-export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;
-export type ShareRoute = (typeof SHARE_ROUTES)[number];
-
-export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export { DECISIONS, SHARE_ROUTES, type Decision, type ShareRoute } from '@/lib/types';
 /** Decisions after which the data actually left: the receiving site has it. */
 export const SENT_DECISIONS: readonly Decision[] = ['sent-once', 'trusted', 'audit-only'];
 
@@ -18,8 +13,8 @@ const maxString = (max: number) => z.string().check(z.maxLength(max));
 /** HMAC-SHA256 of the normalised value under the per-install key, lower-case hex. */
 export const fingerprintSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
-export const shareEventSchema = z.object({
-  version: z.literal(2),
+/** The fields every version shares. */
+const eventCore = {
   /** `<holdId>-<index>`: deterministic, so recording the same decision twice stores it once. */
   id: z.string().check(z.minLength(8), z.maxLength(80)),
   at: z.number(),
@@ -29,12 +24,21 @@ export const shareEventSchema = z.object({
   pageUrl: maxString(2048),
   pageTitle: maxString(500),
   pageSite: maxString(300),
-  /** The receiving registrable domain(s). */
-  destinationSites: z.array(maxString(300)).check(z.minLength(1), z.maxLength(10)),
   isLoanPage: z.boolean(),
+};
+/** What was shared: the kind, the masked value and the country the value's scheme belongs to. */
+const sharedValue = {
   kind: z.enum(FIELD_KINDS),
   masked: z.string().check(z.minLength(1), z.maxLength(64)),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+};
+
+export const shareEventSchema = z.object({
+  version: z.literal(2),
+  ...eventCore,
+  /** The receiving registrable domain(s). */
+  destinationSites: z.array(maxString(300)).check(z.minLength(1), z.maxLength(10)),
+  ...sharedValue,
   /** null only for events upgraded from v1, which had none. */
   fingerprint: z.nullable(fingerprintSchema),
 });
@@ -43,20 +47,9 @@ export type ShareEvent = z.infer<typeof shareEventSchema>;
 /** The v1 shape written by the guard before the log existed (storage.local `shareEvents`). */
 export const shareEventV1Schema = z.object({
   version: z.literal(1),
-  id: z.string().check(z.minLength(8), z.maxLength(80)),
-  at: z.number(),
-  decision: z.enum(DECISIONS),
-  route: z.enum(SHARE_ROUTES),
-  pageUrl: maxString(2048),
-  pageTitle: maxString(500),
-  pageSite: maxString(300),
+  ...eventCore,
   destinationSite: maxString(300),
-  isLoanPage: z.boolean(),
-  item: z.object({
-    kind: z.enum(FIELD_KINDS),
-    masked: z.string().check(z.minLength(1), z.maxLength(64)),
-    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
-  }),
+  item: z.object(sharedValue),
 });
 
 /** A stored object of any known version as a current ShareEvent, or null when it is unreadable. */

@@ -2,14 +2,11 @@
 // background and the extension-origin prompt), and the answer comes back the same way. Each decision
 // becomes ShareEvents in the private log (lib/log/share-event.ts).
 import * as z from 'zod/mini';
-import { FIELD_KINDS } from '@/lib/types';
+import { fingerprintSchema } from '@/lib/log/share-event';
+import { FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS } from '@/lib/types';
 import { reasonSchema } from './verdict-messages';
-import { DECISIONS, fingerprintSchema, SHARE_ROUTES, type Decision } from '@/lib/log/share-event';
 
-export { DECISIONS, SHARE_ROUTES, type Decision, type ShareRoute } from '@/lib/log/share-event';
-/** What the user can answer in the prompt (audit-only is never a user answer). */
-export const USER_DECISIONS = ['cancelled', 'sent-once', 'trusted'] as const;
-export type UserDecision = (typeof USER_DECISIONS)[number];
+export { DECISIONS, SHARE_ROUTES, USER_DECISIONS, type Decision, type ShareRoute, type UserDecision } from '@/lib/types';
 
 export const holdIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
 const maxString = (max: number) => z.string().check(z.maxLength(max));
@@ -78,18 +75,3 @@ export const holdDecisionSchema = z.object({
 });
 /** Prompt → background → content script: the prompt's frame is hidden or covered; show it again on top. */
 export const promptObscuredSchema = z.object({ type: z.literal('prompt-obscured'), holdId: holdIdSchema });
-
-/**
- * Background → every frame of the tab: the user answered. The frame holding the request sends or
- * drops it; the top frame removes the prompt.
- */
-export const holdEndedSchema = z.object({
-  type: z.literal('hold-ended'),
-  holdId: holdIdSchema,
-  decision: z.enum(USER_DECISIONS),
-});
-/** Background → the tab's top frame, which hosts every prompt (a small iframe is no place for one). */
-export const showPromptSchema = z.object({ type: z.literal('show-prompt'), holdId: holdIdSchema });
-export const raisePromptSchema = z.object({ type: z.literal('raise-prompt'), holdId: holdIdSchema });
-export const toContentSchema = z.discriminatedUnion('type', [holdEndedSchema, showPromptSchema, raisePromptSchema]);
-export type ToContentMessage = z.infer<typeof toContentSchema>;

@@ -40,11 +40,6 @@ export const frameVerdictSchema = z.object({
 });
 export type FrameVerdictMessage = z.infer<typeof frameVerdictSchema>;
 
-/** Background → content script, in reply to a frame verdict: the tab's page-level loan verdict. */
-export const frameVerdictReplySchema = z.object({
-  isLoanPage: z.boolean(),
-  loanReasons: z.array(reasonSchema),
-});
 
 /** Extension page → background: the verdict of one tab, or of every open tab. */
 export const getTabVerdictSchema = z.object({ type: z.literal('get-tab-verdict'), tabId: z.number().check(z.int()) });

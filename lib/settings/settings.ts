@@ -1,26 +1,17 @@
 // User settings: one zod-validated, versioned object in storage.local. Unreadable or corrupted
 // settings never break the extension: they fall back to the (careful) defaults and say so.
 import * as z from 'zod/mini';
+import { DEFAULT_SETTINGS, DEFAULT_WATCH, PHONE_REGION, RETENTION_CHOICES, SETTINGS_KEY, WATCH_MODES, type Settings } from './defaults';
 import { storedObject } from './stored-object';
 
-export const SETTINGS_KEY = 'settings';
+export { DEFAULT_SETTINGS, RETENTION_CHOICES, SETTINGS_KEY, WATCH_MODES, type Settings, type WatchMode } from './defaults';
 
-/** When the guard asks before a kind of data leaves: on every site not trusted, only on detected loan pages, or never. */
-export const WATCH_MODES = ['all-sites', 'loan-pages', 'off'] as const;
-export type WatchMode = (typeof WATCH_MODES)[number];
 const watchMode = z.enum(WATCH_MODES);
-
-/**
- * Defaults: ID numbers and bank cards are worth a question anywhere they go to a site you haven't
- * trusted; phone numbers and codes are typed on so many sites that asking everywhere would train
- * people to click through, so by default only on detected loan pages.
- */
-export const DEFAULT_WATCH = { 'national-id': 'all-sites', 'bank-card': 'all-sites', phone: 'loan-pages', otp: 'loan-pages' } as const;
 
 export const settingsSchema = z.object({
   version: z.literal(1),
   /** Region used to read phone numbers typed without a country code; '' = from the page. */
-  phoneRegion: z._default(z.union([z.literal(''), z.string().check(z.regex(/^[A-Z]{2}$/))]), ''),
+  phoneRegion: z._default(z.string().check(z.regex(PHONE_REGION)), DEFAULT_SETTINGS.phoneRegion),
   watch: z._default(
     z.object({
       'national-id': z._default(watchMode, DEFAULT_WATCH['national-id']),
@@ -31,18 +22,14 @@ export const settingsSchema = z.object({
     { ...DEFAULT_WATCH },
   ),
   /** Record what is shared without ever asking (for people who only want the log). */
-  auditOnly: z._default(z.boolean(), false),
+  auditOnly: z._default(z.boolean(), DEFAULT_SETTINGS.auditOnly),
   /** The small notice on detected loan pages before anything is typed. */
-  showNotice: z._default(z.boolean(), true),
+  showNotice: z._default(z.boolean(), DEFAULT_SETTINGS.showNotice),
   /** How long the private log keeps an entry, in days; 0 = forever (the default). */
-  retentionDays: z._default(z.union([z.literal(0), z.literal(30), z.literal(90), z.literal(365)]), 0),
+  retentionDays: z._default(z.union(RETENTION_CHOICES.map((days) => z.literal(days))), DEFAULT_SETTINGS.retentionDays),
   /** Copy the trusted list (never the log) to the browser's sync storage. */
-  syncTrusted: z._default(z.boolean(), false),
-});
-export type Settings = z.infer<typeof settingsSchema>;
-export const RETENTION_CHOICES = [0, 30, 90, 365] as const;
-
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: 1 });
+  syncTrusted: z._default(z.boolean(), DEFAULT_SETTINGS.syncTrusted),
+}) satisfies z.ZodMiniType<Settings>;
 
 /** The settings as stored; see lib/settings/stored-object.ts for how damage is handled. */
 export const settingsStore = storedObject<Settings>(SETTINGS_KEY, settingsSchema, DEFAULT_SETTINGS);

@@ -109,7 +109,7 @@ export function normalizeTrustedEntry(input: string): { ok: true; site: string }
 
 /**
  * True when the URL's host is covered by one of the trusted entries (each normalised first), by the
- * same rule the content scripts use (lib/trust-match.ts): `example.com` covers `m.example.com` but
+ * same rule the content scripts use (lib/trust/trust-match.ts): `example.com` covers `m.example.com` but
  * not `example.com.evil.io`.
  */
 export function isTrustedSite(url: string, trusted: readonly string[]): boolean {

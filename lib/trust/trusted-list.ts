@@ -2,8 +2,9 @@
 // zod-validated object in storage.local; an unreadable list is kept aside, never silently dropped.
 import * as z from 'zod/mini';
 import { storedObject } from '@/lib/settings/stored-object';
+import { TRUSTED_KEY, TRUSTED_MAX } from './trust-match';
 
-export const TRUSTED_KEY = 'trustedSites';
+export { TRUSTED_KEY } from './trust-match';
 
 export const trustedSiteSchema = z.object({
   /** Registrable domain (ASCII/punycode), IP address or `localhost`, as made by normalizeTrustedEntry. */
@@ -15,7 +16,7 @@ export type TrustedSite = z.infer<typeof trustedSiteSchema>;
 
 export const trustedListSchema = z.object({
   version: z.literal(1),
-  sites: z.array(trustedSiteSchema).check(z.maxLength(10_000)),
+  sites: z.array(trustedSiteSchema).check(z.maxLength(TRUSTED_MAX)),
 });
 export type TrustedList = z.infer<typeof trustedListSchema>;
 

@@ -1,5 +1,5 @@
 // Independent reference implementations of the check-digit algorithms, written from the published
-// rules, that the tests compare the validators (lib/national-id, lib/value-sniff) against.
+// rules, that the tests compare the validators (lib/validate/national-id, lib/value-sniff) against.
 
 export const ref = {
   cnCheck(body17: string): string {

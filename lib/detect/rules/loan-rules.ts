@@ -1,4 +1,4 @@
-// Data for the loan-page classifier (lib/loan-classifier.ts): vocabulary per language, URL words and
+// Data for the loan-page classifier (lib/detect/loan-classifier.ts): vocabulary per language, URL words and
 // the feature weights. Data only, so rules can be tuned or extended without touching the logic.
 //
 // Term conventions (applied by the classifier when it compiles these lists):

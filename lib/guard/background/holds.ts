@@ -3,7 +3,8 @@
 // the decision is recorded, and one `hold-ended` message tells every frame of the tab (the holding
 // frame sends or drops, the top frame removes the prompt).
 import type { ContentSender, PromptSender } from '@/lib/background/message-router';
-import type { GuardHoldMessage, ToContentMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { ToContentMessage } from '@/lib/messages/to-content';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
 import { readHold } from '@/lib/prompt/hold-read';
 import { closeHold, holdFromMessage, openHold, recordAudit, type RecordEvents } from './hold-store';

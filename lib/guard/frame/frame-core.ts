@@ -8,7 +8,7 @@ import { showLoanNotice } from '@/lib/notices/loan-notice';
 import { showApkWarning } from '@/lib/notices/apk-warning';
 import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
 import { scanFields } from '@/lib/detect/field-scan';
-import { frameVerdictReplySchema } from '@/lib/messages/verdict-messages';
+import { readPageStatus } from '@/lib/messages/to-content';
 import type { PageChannel } from '../page/page-channel';
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 import { t } from '@/lib/locale/i18n';
@@ -56,8 +56,8 @@ export function startFrameCore(
     browser.runtime.sendMessage(message).then(
       (reply: unknown) => {
         // Sub-frames learn the top page's loan verdict from the background.
-        const parsed = frameVerdictReplySchema.safeParse(reply);
-        if (!isTop && parsed.success) guard.setPageStatus(parsed.data);
+        const status = readPageStatus(reply);
+        if (!isTop && status) guard.setPageStatus(status);
       },
       () => {
         // The background may be restarting; the next scan reports again.

@@ -3,9 +3,8 @@
 import { browser } from 'wxt/browser';
 import type { PageChannel } from '../page/page-channel';
 import type { GuardQuestion } from '../page/request-wrappers';
-import { toContentSchema } from '@/lib/messages/guard-messages';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/settings';
-import { parseTrustedList, TRUSTED_KEY, trustedSiteNames } from '@/lib/trust/trusted-list';
+import { readToContent, type PageStatus } from '@/lib/messages/to-content';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsInPage, type Settings } from '@/lib/settings/defaults';
 import { findWatched, requestTexts } from '../page/value-match';
 import type { Reason } from '@/lib/types';
 import { GuardController } from './guard-controller';
@@ -13,12 +12,9 @@ import { PromptFrames } from '@/lib/prompt/host/prompt-frames';
 import { TrackedValues } from './tracked-values';
 import { guessRegion } from '@/lib/locale/region';
 import { randomId } from '@/lib/random-id';
-import { hostIsTrusted } from '@/lib/trust/trust-match';
+import { hostIsTrusted, TRUSTED_KEY, trustedSitesInPage } from '@/lib/trust/trust-match';
 
-export interface PageStatus {
-  isLoanPage: boolean;
-  loanReasons: Reason[];
-}
+export type { PageStatus };
 
 export interface FrameGuard {
   /** Settles once the stored settings and trusted list have been read. */
@@ -75,15 +71,15 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
   // Settings and the trusted list: read once, then follow changes made in the options page or prompt.
   const ready = browser.storage.local.get([SETTINGS_KEY, TRUSTED_KEY]).then(
     (stored) => {
-      settings = parseSettings(stored[SETTINGS_KEY]).value;
-      trusted = trustedSiteNames(parseTrustedList(stored[TRUSTED_KEY]).value);
+      settings = settingsInPage(stored[SETTINGS_KEY]);
+      trusted = trustedSitesInPage(stored[TRUSTED_KEY]);
     },
     () => undefined, // unreadable storage: defaults, which are the careful choice
   );
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
-    if (SETTINGS_KEY in changes) settings = parseSettings(changes[SETTINGS_KEY]?.newValue).value;
-    if (TRUSTED_KEY in changes) trusted = trustedSiteNames(parseTrustedList(changes[TRUSTED_KEY]?.newValue).value);
+    if (SETTINGS_KEY in changes) settings = settingsInPage(changes[SETTINGS_KEY]?.newValue);
+    if (TRUSTED_KEY in changes) trusted = trustedSitesInPage(changes[TRUSTED_KEY]?.newValue);
   };
   browser.storage.onChanged.addListener(onStorage);
   cleanups.push(() => browser.storage.onChanged.removeListener(onStorage));
@@ -159,14 +155,14 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: PageCha
   // From the background: the prompt's show / raise (to the top frame, which hosts every prompt of the
   // tab) and the end of a hold (to every frame).
   const onRuntimeMessage = (raw: unknown): undefined => {
-    const parsed = toContentSchema.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const { holdId } = parsed.data;
-    switch (parsed.data.type) {
+    const message = readToContent(raw);
+    if (!message) return undefined;
+    const { holdId } = message;
+    switch (message.type) {
       case 'hold-ended':
         // Every frame of the tab hears it: the one holding the request sends or drops it, the top
         // frame takes the prompt down.
-        controller.onDecided(holdId, parsed.data.decision);
+        controller.onDecided(holdId, message.decision);
         prompts.remove(holdId);
         break;
       case 'show-prompt':

@@ -19,7 +19,7 @@ export interface NationalIdScheme {
   normalize(raw: string): string;
   /** `error` is a short English reason ('checksum mismatch', 'invalid birth date', …). */
   validate(raw: string): IdValidation;
-  /** The normalised value with its middle hidden (see lib/mask.ts). */
+  /** The normalised value with its middle hidden (see lib/validate/mask.ts). */
   mask(raw: string): string;
 }
 

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { container, useComponentTest } from '../../helpers/render';
 import { LeakHelp } from '@/components/options/LeakHelp';
 import type { SummaryPair } from '@/lib/log/log-summary';
 
@@ -35,25 +36,15 @@ const PAIRS: SummaryPair[] = [
   pair('prestamo.com.mx', 'otp', '45****', 1),
 ];
 
-let container: HTMLElement;
 let uiLanguage = 'zh-CN';
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  // Echo key and substitutions so assertions can see what was asked for without the locale files.
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
-  uiLanguage = 'zh-CN';
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => uiLanguage);
-  container = document.createElement('div');
-  document.body.append(container);
+useComponentTest({
+  setup: () => {
+    uiLanguage = 'zh-CN';
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => uiLanguage);
+  },
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.restoreAllMocks();
-});
 
 async function mount(props: { pairs?: SummaryPair[]; initialSite?: string; onOpenReport?: (site: string) => void } = {}) {
   const onOpenReport = props.onOpenReport ?? vi.fn();

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { container, useComponentTest } from '../../helpers/render';
 import { ThisSite } from '@/components/popup/ThisSite';
 import { PopupApp, POPUP_RENDERED_MARK } from '@/components/popup/PopupApp';
 import { updateTrusted, quarantineLogEntries } from '@/lib/messages/write-requests';
@@ -42,7 +43,6 @@ const pair = (overrides: Partial<SummaryPair> = {}): SummaryPair => summaryPair(
 const trustSites = (...sites: string[]) =>
   fakeBrowser.storage.local.set({ [TRUSTED_KEY]: { version: 1, sites: sites.map((site) => ({ site, addedAt: 1, note: '' })) } });
 
-let container: HTMLElement;
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
 const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
 const click = (target: Element) => act(() => void target.dispatchEvent(new MouseEvent('click', { bubbles: true })));
@@ -55,21 +55,13 @@ const settle = async (rounds = 30) => {
   }
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.mocked(updateTrusted).mockReset();
-  vi.mocked(quarantineLogEntries).mockClear();
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
-  container = document.createElement('div');
-  document.body.append(container);
+useComponentTest({
+  setup: () => {
+    vi.mocked(updateTrusted).mockReset();
+    vi.mocked(quarantineLogEntries).mockClear();
+  },
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.restoreAllMocks();
-});
 
 async function mountSite(props: { verdict?: TabVerdict | null; url?: string; pairs?: readonly SummaryPair[] | null }) {
   await act(() => render(<ThisSite verdict={props.verdict ?? null} url={props.url} pairs={props.pairs === undefined ? [] : props.pairs} locale="en-US" />, container));

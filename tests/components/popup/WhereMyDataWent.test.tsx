@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { container, useComponentTest } from '../../helpers/render';
 import { WhereMyDataWent } from '@/components/popup/WhereMyDataWent';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import { DAY, summaryPair } from '../../helpers/summary-pair';
@@ -22,22 +23,9 @@ const PAIRS: SummaryPair[] = [
 /** Dates as the component shows them (en-US short), in the test machine's time zone. */
 const day = (at: number) => new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).format(at);
 
-let container: HTMLElement;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  // Echo key and substitutions so assertions can see what was asked for without the locale files.
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
-  container = document.createElement('div');
-  document.body.append(container);
-});
+useComponentTest();
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.restoreAllMocks();
-});
 
 const mount = (pairs: readonly SummaryPair[]) => act(() => render(<WhereMyDataWent pairs={pairs} now={NOW} locale="en-US" />, container));
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);

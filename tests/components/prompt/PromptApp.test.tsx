@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { container, useComponentTest } from '../../helpers/render';
 import { PromptApp, holdIdFromHash } from '@/components/prompt/PromptApp';
 import type { Hold } from '@/lib/messages/guard-messages';
 import { MIN_VISIBLE_MS, VISIBILITY_DELAY_MS } from '@/lib/prompt/visibility-gate';
@@ -35,7 +36,6 @@ const hold: Hold = {
 const trustEverything = () => true;
 
 let sendMessage: ReturnType<typeof vi.fn>;
-let container: HTMLElement;
 
 /** Stores `stored` as the hold the prompt will read (as the background does), and records what the prompt sends. */
 async function answerWith(stored: unknown, reply: unknown = undefined) {
@@ -62,23 +62,15 @@ const press = (key: string, shiftKey = false) =>
   act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true })));
 const passGate = () => act(() => void vi.advanceTimersByTime(MIN_VISIBLE_MS));
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  // Echo key and substitutions so assertions can see what was asked for without the locale files.
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
-  container = document.createElement('div');
-  document.body.append(container);
+useComponentTest({
+  setup: () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  },
+  teardown: () => {
+    vi.useRealTimers();
+  },
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('holdIdFromHash', () => {
   it('accepts a well-formed id and rejects anything else', () => {

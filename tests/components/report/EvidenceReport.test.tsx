@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { container, useComponentTest } from '../../helpers/render';
 import { EvidenceReport, reportSnapshotHtml } from '@/components/report/EvidenceReport';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
 import type { ShareEvent } from '@/lib/log/share-event';
@@ -28,7 +29,6 @@ const a2 = event({ at: T0 + 3 * DAY, decision: 'cancelled', kind: 'national-id',
 const b1 = event({ at: T0 + 5 * DAY, destinationSites: ['loans-b.example'], pageTitle: '快贷 借款', route: 'fetch' });
 const both = event({ at: T0 + 2 * DAY, destinationSites: ['loans-a.example', 'xn--fiq228c.example'], kind: 'otp', masked: '****', fingerprint: 'c'.repeat(64) });
 
-let container: HTMLElement;
 let db: IDBDatabase;
 
 async function mount(search = '') {
@@ -39,24 +39,17 @@ async function mount(search = '') {
 const rowIds = (root: ParentNode = container) => [...root.querySelectorAll('tr[data-event-id]')].map((row) => row.getAttribute('data-event-id'));
 const section = (site: string) => container.querySelector<HTMLElement>(`section[data-site="${site}"]`)!;
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.stubGlobal('IDBKeyRange', IDBKeyRange);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? key : `${key}(${[subs].flat().join('|')})`) as never);
-  vi.mocked(quarantineLogEntries).mockClear();
-  db = await openLogDb(new IDBFactory());
-  container = document.createElement('div');
-  document.body.append(container);
+useComponentTest({
+  setup: async () => {
+    vi.stubGlobal('IDBKeyRange', IDBKeyRange);
+    vi.mocked(quarantineLogEntries).mockClear();
+    db = await openLogDb(new IDBFactory());
+  },
+  teardown: () => {
+    db.close();
+  },
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  db.close();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('EvidenceReport', () => {
   it('renders one section per receiving site, most recent first, and one row per event with its id', async () => {

@@ -1,4 +1,7 @@
+// Settings: defaults, round trip, refusal of invalid values, damage set aside by the background, and
+// the in-page reader agreeing with the zod schema.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { settingsInPage } from '@/lib/settings/defaults';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, SETTINGS_KEY, settingsStore } from '@/lib/settings/settings';
 
@@ -42,5 +45,40 @@ describe('settings', () => {
   it('parses a non-object as corrupted', () => {
     expect(parseSettings('garbage').recovered).toBe(true);
     expect(parseSettings(null).recovered).toBe(true);
+  });
+});
+
+describe('settingsInPage (the reader for code in pages) accepts exactly what the schema accepts', () => {
+  /** Deterministic PRNG, so a disagreement is reproducible. */
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const pick = <T,>(values: readonly T[]): T => values[rand(values.length)]!;
+  const ODD = [undefined, null, 'x', 1, 30, true, false, '', 'MX', 'mx', 'all-sites', 'off', 'loan-pages', 365, 7, {}, []];
+  const maybe = (value: unknown) => (rand(12) === 0 ? pick(ODD) : value);
+
+  it('over 3,000 generated stored objects, and falls back to the defaults wherever the schema refuses', () => {
+    let refused = 0;
+    for (let i = 0; i < 3000; i++) {
+      const stored: Record<string, unknown> = {
+        version: maybe(1),
+        phoneRegion: maybe(pick(['', 'CN', 'BR'])),
+        watch: maybe({ phone: maybe('all-sites'), otp: maybe('off'), 'national-id': maybe('loan-pages'), 'bank-card': maybe('all-sites') }),
+        auditOnly: maybe(rand(2) === 0),
+        showNotice: maybe(rand(2) === 0),
+        retentionDays: maybe(pick([0, 30, 90, 365])),
+        syncTrusted: maybe(false),
+      };
+      for (const key of Object.keys(stored)) if (stored[key] === undefined) delete stored[key];
+      const full = parseSettings(stored);
+      if (full.recovered) refused++;
+      expect({ stored, page: settingsInPage(stored) }).toEqual({ stored, page: full.value });
+    }
+    expect(refused).toBeGreaterThan(300);
+    expect(refused).toBeLessThan(2900);
   });
 });

@@ -1,4 +1,4 @@
-// Unit tests for site identity, the trusted-site list and the Punycode decoder (lib/site-identity.ts).
+// Unit tests for site identity, the trusted-site list and the Punycode decoder (lib/trust/site-identity.ts).
 import { domainToUnicode as nodeDomainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {

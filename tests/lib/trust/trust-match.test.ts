@@ -1,6 +1,7 @@
-// Unit tests for lib/trust-match.ts: which destination hosts the trusted list covers, and the host a (relative) URL sends to.
+// Unit tests for lib/trust/trust-match.ts: which destination hosts the trusted list covers, and the host a (relative) URL sends to.
 import { describe, expect, it } from 'vitest';
-import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
+import { hostIsTrusted, hostOf, trustedSitesInPage } from '@/lib/trust/trust-match';
+import { parseTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
 import { normalizeTrustedEntry } from '@/lib/trust/site-identity';
 
 /** A trusted-list entry exactly as the options page would store it. */
@@ -95,5 +96,24 @@ describe('hostOf', () => {
     expect(hostOf('http://')).toBe('');
     expect(hostOf('')).toBe('');
     expect(hostOf('/x', 'about:blank')).toBe('');
+  });
+});
+
+describe('trustedSitesInPage (the reader for code in pages) agrees with the schema', () => {
+  const good = { version: 1, sites: [{ site: 'example.com', addedAt: 1, note: 'bank' }, { site: 'xn--fsqu00a.xn--fiqs8s', addedAt: 2 }] };
+  it.each([
+    ['a valid list', good],
+    ['nothing stored', undefined],
+    ['another version', { ...good, version: 2 }],
+    ['sites not an array', { version: 1, sites: 'example.com' }],
+    ['one entry without addedAt', { version: 1, sites: [...good.sites, { site: 'evil.example' }] }],
+    ['one entry with a number for a site', { version: 1, sites: [{ site: 42, addedAt: 1 }] }],
+    ['an over-long note', { version: 1, sites: [{ site: 'a.example', addedAt: 1, note: 'x'.repeat(201) }] }],
+    ['an empty site', { version: 1, sites: [{ site: '', addedAt: 1 }] }],
+    ['too many sites', { version: 1, sites: Array.from({ length: 10_001 }, (_, i) => ({ site: `s${i}.example`, addedAt: i })) }],
+    ['null', null],
+  ])('%s', (_, stored) => {
+    const full = parseTrustedList(stored);
+    expect(trustedSitesInPage(stored)).toEqual(trustedSiteNames(full.value));
   });
 });

@@ -1,4 +1,4 @@
-// Unit tests for lib/trusted-import.ts: every accepted format, every refusal (all-or-nothing, located
+// Unit tests for lib/trust/trusted-import.ts: every accepted format, every refusal (all-or-nothing, located
 // problems), limits, duplicate merging and export → import round trips.
 import { describe, expect, it } from 'vitest';
 import {

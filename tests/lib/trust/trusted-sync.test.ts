@@ -1,4 +1,4 @@
-// Unit tests for lib/trusted-sync.ts (fakeBrowser storage.sync): chunking under the per-item quota,
+// Unit tests for lib/trust/trusted-sync.ts (fakeBrowser storage.sync): chunking under the per-item quota,
 // refusing oversized lists, quota errors, reading back, merging on enable and remote changes.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';

@@ -1,4 +1,4 @@
-// Unit tests for lib/trusted-writer.ts (fakeBrowser storage): each operation, refusals that store
+// Unit tests for lib/trust/trusted-writer.ts (fakeBrowser storage): each operation, refusals that store
 // nothing, concurrent changes, the prompt's Trust, and sync that never fails a local change.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';

@@ -1,4 +1,4 @@
-// Unit tests for bank card and CLABE checks (lib/bank-card.ts) with published test numbers.
+// Unit tests for bank card and CLABE checks (lib/validate/bank-card.ts) with published test numbers.
 import { describe, expect, it } from 'vitest';
 import { cardBrand, checkBankCard, checkClabe, clabeCheckDigit } from '@/lib/validate/bank-card';
 import { luhn } from '@/lib/validate/checks/luhn';

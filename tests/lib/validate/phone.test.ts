@@ -1,4 +1,4 @@
-// Unit tests for phone checking (lib/phone.ts) and default-region guessing (lib/phone-region.ts).
+// Unit tests for phone checking (lib/validate/phone.ts) and default-region guessing (lib/locale/region.ts).
 import { describe, expect, it } from 'vitest';
 import { checkPhone, samePhone } from '@/lib/validate/phone';
 import { guessRegion, regionFromLang, regionFromUrl } from '@/lib/locale/region';

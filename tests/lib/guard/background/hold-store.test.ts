@@ -1,4 +1,4 @@
-// Unit tests for lib/hold-store.ts (fakeBrowser storage): holds from messages, share events, trusting, quarantine, tab close.
+// Unit tests for lib/guard/background/hold-store.ts (fakeBrowser storage): holds from messages, share events, trusting, quarantine, tab close.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, recordAudit, shareEventsFor } from '@/lib/guard/background/hold-store';

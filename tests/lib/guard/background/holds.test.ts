@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { answerHold, raiseHoldPrompt, receiveHold, type HoldDeps } from '@/lib/guard/background/holds';
-import type { GuardHoldMessage, ToContentMessage } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage } from '@/lib/messages/guard-messages';
+import type { ToContentMessage } from '@/lib/messages/to-content';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { holdKey, readHold } from '@/lib/prompt/hold-read';
 import { loadTrustedList } from '@/lib/trust/trusted-list';

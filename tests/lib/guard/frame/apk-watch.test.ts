@@ -1,4 +1,4 @@
-// Unit tests for lib/apk-watch.ts and lib/guard/apk-warning.ts: which downloads count as Android
+// Unit tests for lib/guard/frame/apk-watch.ts and lib/notices/apk-warning.ts: which downloads count as Android
 // apps, holding a link click until resumed, and a warning that page scripts cannot answer.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isApkUrl, watchApkDownloads } from '@/lib/guard/frame/apk-watch';

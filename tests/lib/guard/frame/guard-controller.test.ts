@@ -1,4 +1,4 @@
-// Unit tests for lib/guard/guard-controller.ts: allow / hold / audit decisions, one hold per host, release and "send once" passes.
+// Unit tests for lib/guard/frame/guard-controller.ts: allow / hold / audit decisions, one hold per host, release and "send once" passes.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GuardController, SEND_ONCE_WINDOW_MS, type GuardEnvironment } from '@/lib/guard/frame/guard-controller';
 import { TrackedValues } from '@/lib/guard/frame/tracked-values';

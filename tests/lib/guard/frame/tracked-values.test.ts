@@ -1,4 +1,4 @@
-// Unit tests for lib/guard/tracked-values.ts: typed inputs (labelled, sniffed, OTP boxes) → watched values and masked items.
+// Unit tests for lib/guard/frame/tracked-values.ts: typed inputs (labelled, sniffed, OTP boxes) → watched values and masked items.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { maskFor, TrackedValues } from '@/lib/guard/frame/tracked-values';
 

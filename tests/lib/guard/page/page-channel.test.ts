@@ -1,4 +1,4 @@
-// Unit tests for lib/page-channel.ts in happy-dom: handshake in either order, synchronous delivery, secrecy against page listeners.
+// Unit tests for lib/guard/page/page-channel.ts in happy-dom: handshake in either order, synchronous delivery, secrecy against page listeners.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openIsolatedChannel, openMainChannel } from '@/lib/guard/page/page-channel';
 

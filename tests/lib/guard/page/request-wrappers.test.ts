@@ -1,4 +1,4 @@
-// Unit tests for lib/network-guard.ts in happy-dom: fetch / XHR / sendBeacon / WebSocket / form.submit held, released or passed through (recording fakes, no network).
+// Unit tests for lib/guard/page/request-wrappers.ts in happy-dom: fetch / XHR / sendBeacon / WebSocket / form.submit held, released or passed through (recording fakes, no network).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNetworkGuard, type GuardQuestion, type NetworkGuard } from '@/lib/guard/page/request-wrappers';
 import { watchedValue, type WatchedValue } from '@/lib/guard/page/value-match';

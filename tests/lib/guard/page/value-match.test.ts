@@ -1,4 +1,4 @@
-// Unit tests for lib/value-match.ts: typed values found in realistic request URLs and bodies,
+// Unit tests for lib/guard/page/value-match.ts: typed values found in realistic request URLs and bodies,
 // in every usual encoding, without false hits on unrelated bodies or timestamps.
 import { describe, expect, it } from 'vitest';
 import {

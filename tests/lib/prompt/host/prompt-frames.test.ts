@@ -1,4 +1,4 @@
-// Unit tests for lib/guard/overlay-host.ts and lib/guard/prompt-frames.ts in happy-dom: closed host, prompt iframe, re-attach/restyle watchdog, removal.
+// Unit tests for lib/notices/overlay-host.ts and lib/prompt/host/prompt-frames.ts in happy-dom: closed host, prompt iframe, re-attach/restyle watchdog, removal.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayHost } from '@/lib/notices/overlay-host';
 import { PromptFrames } from '@/lib/prompt/host/prompt-frames';

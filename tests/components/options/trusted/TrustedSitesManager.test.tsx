@@ -4,7 +4,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { TrustedSitesManager } from '@/components/options/TrustedSitesManager';
+import { container, useComponentTest } from '../../../helpers/render';
+import { TrustedSitesManager } from '@/components/options/trusted/TrustedSitesManager';
 import { updateTrusted } from '@/lib/messages/write-requests';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { SYNC_STATUS_KEY } from '@/lib/trust/trusted-sync';
@@ -16,7 +17,6 @@ vi.mock('@/lib/messages/write-requests', async () => {
   return { updateTrusted: vi.fn((change: Parameters<typeof applyTrustedOp>[0]) => applyTrustedOp(change, Date.now())) };
 });
 
-let container: HTMLElement;
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector)!;
 const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
 const stored = async () => (await fakeBrowser.storage.local.get(TRUSTED_KEY))[TRUSTED_KEY];
@@ -46,29 +46,21 @@ async function mount() {
   await settle();
 }
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.mocked(updateTrusted).mockClear();
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? `${key}` : `${key}(${[subs].flat().join('|')})`) as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
-  await saveTrustedList({
-    version: 1,
-    sites: [
-      { site: 'example.com', addedAt: 1, note: 'my bank' },
-      { site: 'xn--fsqu00a.xn--fiqs8s', addedAt: 2, note: '' },
-      { site: 'other.org', addedAt: 3, note: '' },
-    ],
-  });
-  container = document.createElement('div');
-  document.body.append(container);
+useComponentTest({
+  setup: async () => {
+    vi.mocked(updateTrusted).mockClear();
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+    await saveTrustedList({
+      version: 1,
+      sites: [
+        { site: 'example.com', addedAt: 1, note: 'my bank' },
+        { site: 'xn--fsqu00a.xn--fiqs8s', addedAt: 2, note: '' },
+        { site: 'other.org', addedAt: 3, note: '' },
+      ],
+    });
+  },
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.restoreAllMocks();
-});
 
 describe('TrustedSitesManager', () => {
   it('lists the sites in Unicode with the ASCII form alongside, each with labelled controls', async () => {

@@ -6,10 +6,13 @@ import { act } from 'preact/test-utils';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { LOG_PAGE_SIZE, LogManager, NO_FILTERS, toEventFilter } from '@/components/options/LogManager';
+import { container, useComponentTest } from '../../../helpers/render';
+import { LogManager } from '@/components/options/log/LogManager';
+import { LOG_PAGE_SIZE } from '@/components/options/log/LogEntryList';
+import { NO_FILTERS, toEventFilter } from '@/lib/log/log-filters';
 import { appendEvents, deleteEvents, openLogDb, quarantineRaw } from '@/lib/log/log-store';
 import type { ShareEvent } from '@/lib/log/share-event';
-import { shareEventAt } from '../../helpers/share-event-factory';
+import { shareEventAt } from '../../../helpers/share-event-factory';
 
 vi.mock('@/lib/messages/write-requests', () => ({
   quarantineLogEntries: vi.fn(async () => ({ ok: true })),
@@ -31,7 +34,6 @@ const phoneB = event({ at: T0 + 2 * DAY, destinationSites: ['loans-b.example'], 
 const otpB = event({ at: T0 + 3 * DAY, destinationSites: ['loans-b.example'], kind: 'otp', masked: '****', fingerprint: 'c'.repeat(64) });
 const SEED = [phoneA, idA, phoneB, otpB];
 
-let container: HTMLElement;
 let db: IDBDatabase;
 
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector)!;
@@ -55,25 +57,17 @@ async function setValue(selector: string, value: string, type: 'input' | 'change
 /** Waits for the list to settle on `n` matches. */
 const expectCount = (n: number) => vi.waitFor(() => expect(count()).toBe(String(n)));
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.stubGlobal('IDBKeyRange', IDBKeyRange);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? key : `${key}(${[subs].flat().join('|')})`) as never);
-  vi.mocked(deleteFromLog).mockClear();
-  vi.mocked(clearLogQuarantine).mockClear();
-  vi.mocked(quarantineLogEntries).mockClear();
-  db = await openLogDb(new IDBFactory());
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  db.close();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
+useComponentTest({
+  setup: async () => {
+    vi.stubGlobal('IDBKeyRange', IDBKeyRange);
+    vi.mocked(deleteFromLog).mockClear();
+    vi.mocked(clearLogQuarantine).mockClear();
+    vi.mocked(quarantineLogEntries).mockClear();
+    db = await openLogDb(new IDBFactory());
+  },
+  teardown: () => {
+    db.close();
+  },
 });
 
 describe('toEventFilter', () => {
