@@ -7,9 +7,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and per-tab verdicts. Nothing else: no host permissions, no webRequest;
-    // the content scripts' match patterns are all the page access LoanGuard needs.
-    permissions: ['storage'],
+    // Each permission and why (README "Permissions"):
+    // - storage: settings, the trusted list, per-tab verdicts and open holds (session);
+    // - Chromium: declarativeNetRequest — the backstop blocks requests whose URL carries a watched
+    //   value (images, scripts, frames, navigations, workers…), rules scoped to the tab;
+    //   webRequest — to see what left anyway (request bodies can't be blocked in Chromium MV3);
+    // - Firefox: webRequest + webRequestBlocking — the backstop inspects URLs and bodies and cancels;
+    // - host access to all sites: what webRequest needs to see requests; the content scripts already
+    //   run on every site, so it adds no install warning.
+    permissions: browser === 'firefox' ? ['storage', 'webRequest', 'webRequestBlocking'] : ['storage', 'declarativeNetRequest', 'webRequest'],
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     // The guard's prompt is an extension page shown inside web pages (in an iframe the page can't
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.

@@ -1,17 +1,16 @@
 // Background (MV3 service worker / Firefox event page). Wiring only: the private log's writer, the
-// message groups by sender (lib/background/), tab clean-up and settings reactions.
+// guard's background half, the message groups by sender (lib/background/), tab clean-up and
+// settings reactions.
 import { browser } from 'wxt/browser';
 import { contentMessages } from '@/lib/background/from-content';
 import { pageMessages } from '@/lib/background/from-pages';
-import { promptMessages } from '@/lib/background/from-prompt';
+import { createGuardService } from '@/lib/background/guard-service';
 import { routeMessages } from '@/lib/background/message-router';
 import { forgetTab } from '@/lib/background/tab-verdict-store';
-import { dropTabHolds } from '@/lib/guard/background/hold-store';
-import type { HoldDeps } from '@/lib/guard/background/holds';
 import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
 import { loadSettings, parseSettings, SETTINGS_KEY, settingsStore } from '@/lib/settings/settings';
-import { trustedStore } from '@/lib/trust/trusted-list';
+import { TRUSTED_KEY, trustedStore } from '@/lib/trust/trusted-list';
 import { mergeOnEnable, onSyncChanged } from '@/lib/trust/trusted-sync';
 
 export default defineBackground(() => {
@@ -33,25 +32,17 @@ export default defineBackground(() => {
   void settingsStore.repair(now()).catch(() => undefined);
   void trustedStore.repair(now()).catch(() => undefined);
 
-  const holds: HoldDeps = {
-    record: (events) => log.record(events),
-    now,
-    tell: (tabId, frameId, message) =>
-      browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).then(
-        () => undefined,
-        () => undefined, // the page is gone; nothing is waiting any more
-      ),
-  };
-  browser.runtime.onMessage.addListener(
-    routeMessages([contentMessages(holds), promptMessages(holds), pageMessages(log, now)], () => browser.runtime.getURL('/')),
-  );
+  const guard = createGuardService((events) => log.record(events), now);
+  browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now)], () => browser.runtime.getURL('/')));
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
-    void dropTabHolds(tabId, holds.record);
+    void guard.forgetTab(tabId);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void onSyncChanged(changes).catch(() => undefined);
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (area !== 'local') return;
+    if (TRUSTED_KEY in changes || SETTINGS_KEY in changes) void guard.refreshAll().catch(() => undefined);
+    if (!(SETTINGS_KEY in changes)) return;
     const before = parseSettings(changes[SETTINGS_KEY]?.oldValue).value;
     const after = parseSettings(changes[SETTINGS_KEY]?.newValue).value;
     if (after.retentionDays !== before.retentionDays) void log.applyRetention().catch(() => undefined);

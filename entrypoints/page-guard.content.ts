@@ -1,20 +1,24 @@
-// MAIN-world content script (every frame, document_start, before any page script): wraps the
-// page's ways of sending data and holds requests that carry watched values until the isolated-world
-// guard answers. Wiring only; see lib/guard/page/request-wrappers.ts and lib/guard/page/page-channel.ts.
-import { createNetworkGuard, type GuardAnswer } from '@/lib/guard/page/request-wrappers';
-import { openMainChannel } from '@/lib/guard/page/page-channel';
+// MAIN-world content script (every frame, document_start, before any page script): captures the
+// built-ins it will need, opens the private channel, and wraps the page's ways of sending data so a
+// request carrying a watched value is held until the isolated-world guard answers. Wiring only; see
+// lib/guard/page/.
+import { captureNatives } from '@/lib/guard/page/natives';
+import { openMainChannel, type MainChannel } from '@/lib/guard/page/page-channel';
+import { createRequestGuard } from '@/lib/guard/page/request-wrappers';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
+  // Frames made from about:, data: and blob: URLs (the "clean realm" a page can build) get it too.
+  matchOriginAsFallback: true,
   world: 'MAIN',
   main() {
-    const guard = createNetworkGuard({ post: (message) => channel.post(message) }, window);
-    const channel = openMainChannel(document, window, (message) => {
-      if (message && typeof message === 'object' && 'type' in message) guard.receive(message as GuardAnswer);
-    });
+    const natives = captureNatives(window);
+    let channel: MainChannel | undefined;
+    const guard = createRequestGuard(() => channel, window, natives);
+    channel = openMainChannel(document, window, guard.receive, natives);
     guard.install(window);
   },
 });

@@ -6,16 +6,47 @@
 export const FIELD_KINDS = ['national-id', 'phone', 'bank-card', 'otp'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
-/** How the data was about to leave the page. */
-export const SHARE_ROUTES = ['form', 'fetch', 'xhr', 'beacon', 'websocket'] as const;
+/**
+ * How the data was about to leave the page: the page-script routes the in-page guard holds, then the
+ * kinds of request only the browser-level backstop sees (an image, a script, a navigation…).
+ */
+export const SHARE_ROUTES = [
+  'form',
+  'fetch',
+  'xhr',
+  'beacon',
+  'websocket',
+  'fetch-later',
+  'eventsource',
+  'cookie',
+  'window-open',
+  'webrtc',
+  'postmessage',
+  'navigation',
+  'frame',
+  'image',
+  'script',
+  'stylesheet',
+  'media',
+  'other',
+] as const;
 export type ShareRoute = (typeof SHARE_ROUTES)[number];
 
-/** What became of it: the user's three answers, or recorded without asking (audit-only mode). */
-export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only'] as const;
+/**
+ * What became of it: the user's three answers; recorded without asking (audit-only mode); stopped by
+ * the browser-level backstop before it left (`blocked`); seen leaving by a way LoanGuard could not
+ * stop in this browser (`left-unasked`).
+ */
+export const DECISIONS = ['cancelled', 'sent-once', 'trusted', 'audit-only', 'blocked', 'left-unasked'] as const;
 export type Decision = (typeof DECISIONS)[number];
 /** What the user can answer in the prompt (audit-only is never a user answer). */
 export const USER_DECISIONS = ['cancelled', 'sent-once', 'trusted'] as const;
 export type UserDecision = (typeof USER_DECISIONS)[number];
+/** Decisions after which the data actually left: the receiving site has it. */
+export const SENT_DECISIONS: readonly Decision[] = ['sent-once', 'trusted', 'audit-only', 'left-unasked'];
+/** Why a held request ended without an answer (shown with a "not sent" entry). */
+export const END_REASONS = ['page-left', 'tab-closed', 'restarted'] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 /**
  * Why a verdict was reached. `code` selects a message template (`reason_<code>` in

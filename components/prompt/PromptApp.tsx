@@ -1,82 +1,131 @@
-// The in-page warning prompt (an extension page framed into the web page): reads the held request
-// named in the URL fragment from storage.session, shows it, and sends the user's answer back.
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { PromptMessage } from '@/lib/messages/by-sender';
-import { holdIdSchema, type Hold, type UserDecision } from '@/lib/messages/guard-messages';
-import { t, uiLanguage } from '@/lib/locale/i18n';
-import { readHold } from '@/lib/prompt/hold-read';
+// The in-page warning prompt (an extension page framed into the web page by the top frame): connects
+// to the background with the token in its URL fragment, is given the tab's held requests over that
+// port (no reload, no storage access — a framed page in Firefox has neither), shows the oldest, sends
+// the user's answer back the same way, and reports how much room its content needs.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { uiLanguage, t } from '@/lib/locale/i18n';
+import type { Hold, UserDecision } from '@/lib/messages/guard-messages';
+import { ext } from '@/lib/messages/extension-api';
+import type { Geometry } from '@/lib/prompt/host/prompt-geometry';
 import { PromptDialog } from './PromptDialog';
 
-type State = { phase: 'loading' } | { phase: 'ready'; hold: Hold } | { phase: 'expired' } | { phase: 'error' };
-
-/** `#<holdId>` → the hold id, or null when the fragment is not a well-formed id. */
-export function holdIdFromHash(hash: string): string | null {
-  const parsed = holdIdSchema.safeParse(hash.replace(/^#/, ''));
-  return parsed.success ? parsed.data : null;
+/** `#<token>` → the token, or null when the fragment is not a well-formed one. */
+export function tokenFromHash(hash: string): string | null {
+  const token = hash.replace(/^#/, '');
+  return /^[0-9a-f]{32}$/.test(token) ? token : null;
 }
 
-const send = (message: PromptMessage) =>
-  browser.runtime.sendMessage(message) as Promise<unknown>;
+/** The port as the prompt uses it (a test can hand in a fake). */
+export interface PromptPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
 
-const isRefusal = (reply: unknown): boolean =>
-  typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === false;
+const defaultConnect = (name: string): PromptPort => ext().runtime.connect({ name }) as unknown as PromptPort;
+
+/** The background's state message, read defensively (it is ours, but a bug must not crash the prompt). */
+function readState(raw: unknown): { holds: Hold[]; geometry: Geometry } | null {
+  const state = raw as { type?: unknown; holds?: unknown; geometry?: { safe?: unknown; reason?: unknown } } | null;
+  if (state?.type !== 'state' || !Array.isArray(state.holds)) return null;
+  const safe = state.geometry?.safe === true;
+  return { holds: state.holds as Hold[], geometry: { safe, ...(typeof state.geometry?.reason === 'string' ? { reason: state.geometry.reason as Geometry['reason'] } : {}) } };
+}
 
 export interface PromptAppProps {
   /** `location.hash` of the prompt page. */
   hash: string;
+  connect?: (name: string) => PromptPort;
   /** Test seam, passed through to PromptDialog (see there); never set in the extension. */
   isTrustedEvent?: (event: Event) => boolean;
 }
 
-export function PromptApp({ hash, isTrustedEvent }: PromptAppProps) {
-  const holdId = holdIdFromHash(hash);
-  const [state, setState] = useState<State>({ phase: 'loading' });
+export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: PromptAppProps) {
+  const token = tokenFromHash(hash);
+  const [holds, setHolds] = useState<Hold[] | null>(null);
+  const [geometry, setGeometry] = useState<Geometry>({ safe: false });
+  const [failed, setFailed] = useState(false);
+  const portRef = useRef<PromptPort | null>(null);
 
   useEffect(() => {
     try {
       document.documentElement.lang = uiLanguage();
     } catch {
-      // Unit tests' fakeBrowser has no UI language; the page keeps its default.
+      // Unit tests' fake browser has no UI language; the page keeps its default.
     }
-    if (!holdId) {
-      if (hash !== '' && hash !== '#') setState({ phase: 'expired' });
-      return;
-    }
-    void (async () => {
+    if (!token) return;
+    let closed = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const open = (): void => {
+      let port: PromptPort;
       try {
-        // Read straight from storage.session (extension pages may; web pages may not).
-        const hold = await readHold(holdId);
-        setState(hold && hold.holdId === holdId ? { phase: 'ready', hold } : { phase: 'expired' });
+        port = connect(`prompt:${token}`);
       } catch {
-        setState({ phase: 'error' });
+        setFailed(true);
+        return;
       }
-    })();
-  }, [holdId]);
+      portRef.current = port;
+      port.onMessage.addListener((raw) => {
+        const state = readState(raw);
+        if (!state) return;
+        setHolds(state.holds);
+        setGeometry(state.geometry);
+        setFailed(false);
+      });
+      // The background's worker restarted (or was stopped): connect again; it sends the state anew.
+      port.onDisconnect.addListener(() => {
+        if (portRef.current === port) portRef.current = null;
+        if (!closed) retry = setTimeout(open, 100);
+      });
+    };
+    open();
+    return () => {
+      closed = true;
+      if (retry !== undefined) clearTimeout(retry);
+      portRef.current?.disconnect();
+    };
+  }, [token]);
 
-  // Loaded ahead of time, no hold named yet: nothing to show.
-  if (hash === '' || hash === '#') return null;
-  if (state.phase === 'ready' && holdId) {
+  // The host sizes the frame to the content: report what it needs whenever it changes.
+  useEffect(() => {
+    const report = (): void => {
+      const body = document.body;
+      if (!body) return;
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      portRef.current?.postMessage({ type: 'prompt-size', width: Math.ceil(body.scrollWidth), height });
+    };
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(report) : undefined;
+    const content = document.getElementById('app');
+    if (observer && content) observer.observe(content);
+    report();
+    return () => observer?.disconnect();
+  }, [holds]);
+
+  if (!token) {
     return (
-      <PromptDialog
-        hold={state.hold}
-        isTrustedEvent={isTrustedEvent}
-        onDecision={async (decision: UserDecision) => {
-          const reply = await send({ type: 'hold-decision', holdId, decision });
-          // The background answers { ok: false } when the hold is gone (expired, or the tab moved on).
-          if (isRefusal(reply)) setState({ phase: 'expired' });
-        }}
-        onObscured={() => {
-          // Best effort: if the background is gone there is nobody to raise the prompt anyway.
-          send({ type: 'prompt-obscured', holdId }).catch(() => undefined);
-        }}
-      />
+      <div class="prompt prompt-notice" role="status">
+        <p class="prompt-brand">{t('extName')}</p>
+        <p>{t('promptExpired')}</p>
+      </div>
     );
   }
+  const current = holds?.[0];
+  if (!current) return null;
   return (
-    <div class="prompt prompt-notice" role="status">
-      <p class="prompt-brand">{t('extName')}</p>
-      <p>{state.phase === 'loading' ? t('loading') : state.phase === 'expired' ? t('promptExpired') : t('promptLoadError')}</p>
-    </div>
+    <PromptDialog
+      key={current.holdId}
+      hold={current}
+      more={(holds?.length ?? 1) - 1}
+      safe={geometry.safe}
+      failed={failed}
+      isTrustedEvent={isTrustedEvent}
+      onDecision={async (decision: UserDecision) => {
+        const port = portRef.current;
+        if (!port) throw new Error('not connected');
+        port.postMessage({ type: 'hold-decision', holdId: current.holdId, decision });
+      }}
+      onObscured={() => portRef.current?.postMessage({ type: 'prompt-obscured', holdId: current.holdId })}
+    />
   );
 }

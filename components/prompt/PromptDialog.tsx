@@ -12,6 +12,12 @@ export const browserTrustedOnly = (event: Event): boolean => event.isTrusted ===
 
 export interface PromptDialogProps {
   hold: Hold;
+  /** Other held requests (to other sites) waiting behind this one. */
+  more?: number;
+  /** The host sees the prompt shown as drawn (not zoomed, clipped, covered…): the send buttons may unlock. */
+  safe?: boolean;
+  /** The answer could not be delivered (the background is restarting): the user can answer again. */
+  failed?: boolean;
   /** Pass the answer on; a rejection lets the user answer again. */
   onDecision: (decision: UserDecision) => Promise<void>;
   /** The page has covered the dialog. */
@@ -48,13 +54,13 @@ const Site = ({ name }: { name: string }) => (
   <bdi class="prompt-site">{name}</bdi>
 );
 
-export function PromptDialog({ hold, onDecision, onObscured, isTrustedEvent = browserTrustedOnly }: PromptDialogProps) {
+export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDecision, onObscured, isTrustedEvent = browserTrustedOnly }: PromptDialogProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [phase, setPhase] = useState<'asking' | 'answering' | 'failed'>('asking');
   // A ref, not state: two clicks in the same frame must not both get through.
   const answering = useRef(false);
-  const gate = useVisibilityGate(rootRef, phase !== 'answering', onObscured);
+  const gate = useVisibilityGate(rootRef, phase !== 'answering', safe, onObscured);
   // A performance mark when the question is on screen: the benchmark measures click → prompt with it.
   useEffect(() => {
     performance.mark('loanguard:prompt-shown');
@@ -107,6 +113,8 @@ export function PromptDialog({ hold, onDecision, onObscured, isTrustedEvent = br
       ref={rootRef}
       class="prompt"
       role="alertdialog"
+      data-safe={String(safe)}
+      data-gate={gate.open ? 'open' : 'closed'}
       aria-modal="true"
       aria-labelledby="prompt-title"
       aria-describedby="prompt-where prompt-hint"
@@ -130,7 +138,7 @@ export function PromptDialog({ hold, onDecision, onObscured, isTrustedEvent = br
         </p>
         <ul class="prompt-items" aria-label={t('promptItemsHeading')}>
           {hold.items.map((item, index) => (
-            <li key={index}>
+            <li key={item.fieldKey ?? index} data-field={item.fieldKey}>
               <span class="kind">{kindLabel(item.kind)}</span> <bdi dir="ltr" class="masked">{item.masked}</bdi>
               {item.country && <span class="tag">{item.country}</span>}
             </li>
@@ -145,8 +153,9 @@ export function PromptDialog({ hold, onDecision, onObscured, isTrustedEvent = br
         </p>
       </div>
       <footer class="prompt-foot">
-        {phase === 'failed' && <p role="alert">{t('promptSendError')}</p>}
-        {!busy && !gate.open && <p class="prompt-wait muted">{t('promptWaitVisible')}</p>}
+        {(phase === 'failed' || failed) && <p role="alert">{t('promptSendError')}</p>}
+        {more > 0 && <p class="muted">{t('promptMore', String(more))}</p>}
+        {!busy && !gate.open && <p class="prompt-wait muted">{safe ? t('promptWaitVisible') : t('promptUnsafe')}</p>}
         <div class="prompt-actions">
           <button
             ref={cancelRef}

@@ -10,6 +10,9 @@ import {
   type GateDriver,
 } from '@/lib/prompt/visibility-gate';
 
+/** How often a "not visible" report is checked again (see below). */
+const REOBSERVE_MS = 300;
+
 /** IOv2 additions, not (yet) in the DOM typings. */
 type TrackingInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 type TrackingEntry = IntersectionObserverEntry & { isVisible?: boolean };
@@ -23,17 +26,22 @@ export interface VisibilityGate {
 
 /**
  * While `active`, watch `target` and open the gate after it has been shown without a break.
- * `onObscured` fires when the page covers the dialog (IOv2 only).
+ * `safe`: the host (in the page) sees the prompt as drawn — not zoomed, clipped, covered or off
+ * screen; while it isn't, the prompt counts as not shown. `onObscured` fires when the page covers
+ * the dialog (IOv2 only).
  */
 export function useVisibilityGate(
   target: RefObject<HTMLElement | null>,
   active: boolean,
+  safe: boolean,
   onObscured: () => void,
 ): VisibilityGate {
   const [open, setOpen] = useState(false);
   const driverRef = useRef<GateDriver | null>(null);
   const obscuredRef = useRef(onObscured);
   obscuredRef.current = onObscured;
+  const safeRef = useRef(safe);
+  safeRef.current = safe;
 
   useEffect(() => {
     const element = target.current;
@@ -43,7 +51,7 @@ export function useVisibilityGate(
     let elementState: ElementVisibility = supportsVisibilityTracking(globalThis.IntersectionObserverEntry)
       ? 'pending'
       : 'untracked';
-    const push = () => driver.update({ element: elementState, documentVisible: document.visibilityState === 'visible' });
+    const push = () => driver.update({ element: safeRef.current ? elementState : 'hidden', documentVisible: document.visibilityState === 'visible' });
 
     let observer: IntersectionObserver | undefined;
     if (elementState === 'pending') {
@@ -56,17 +64,27 @@ export function useVisibilityGate(
       }, init);
       observer.observe(element);
     }
+    // IOv2 reports changes only; in a frame that was resized or revealed it can stay on an old
+    // "hidden". While not visible, observe afresh now and then: each new observation reports at once.
+    const refresh = setInterval(() => {
+      if (!observer || elementState === 'visible') return;
+      observer.unobserve(element);
+      observer.observe(element);
+    }, REOBSERVE_MS);
     document.addEventListener('visibilitychange', push);
     push();
 
     return () => {
       driver.dispose();
       observer?.disconnect();
+      clearInterval(refresh);
       document.removeEventListener('visibilitychange', push);
       if (driverRef.current === driver) driverRef.current = null;
       setOpen(false);
     };
-  }, [active, target]);
+    // Observed again whenever the host's view changes: an observer started while the frame was
+    // hidden (loaded ahead of time) can report late once it is shown.
+  }, [active, target, safe]);
 
   return {
     open: open && active,

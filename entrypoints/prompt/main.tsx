@@ -1,5 +1,5 @@
-// In-page warning prompt, framed as prompt.html#<holdId> by the content script (or loaded ahead of
-// time as prompt.html#, showing nothing until it is pointed at a hold). Wiring only.
+// In-page warning prompt, framed as prompt.html#<token> by the top frame's content script, loaded
+// ahead of time; the background gives it the held requests over a port. Wiring only.
 import { render } from 'preact';
 import { PromptApp } from '@/components/prompt/PromptApp';
 import '@/components/shared/theme.css';

@@ -1,19 +1,39 @@
 // What content scripts in web pages may send: a frame's verdict (answered with the tab's loan
-// verdict, so sub-frames know the page they are in) and a held request.
-import type { HoldDeps } from '@/lib/guard/background/holds';
-import { receiveHold } from '@/lib/guard/background/holds';
+// verdict, so sub-frames know the page they are in), what a frame watches, the requests it holds and
+// their updates, pages leaving with requests held; and, from the top frame only, the prompt's host
+// (a prompt token, how the page shows the prompt, Undo after Trust).
+import type { GuardService } from './guard-service';
+import { abandonHolds, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
 import { messageGroup } from './message-router';
 import { recordFrameVerdict } from './tab-verdict-store';
 
-export const contentMessages = (deps: HoldDeps) =>
+export const contentMessages = (guard: GuardService) =>
   messageGroup('content', contentMessageSchema, async (message, from) => {
     switch (message.type) {
       case 'frame-verdict': {
         const verdict = await recordFrameVerdict(from.tabId, message);
+        // A page recognised as a loan page guards more kinds: the backstop follows.
+        if (message.isTop) void guard.refreshAll().catch(() => undefined);
         return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [] };
       }
       case 'guard-hold':
-        return receiveHold(message, from, deps);
+        return receiveHold(message, from, guard.holds);
+      case 'hold-update':
+        return updateHold(message, from, guard.holds);
+      case 'watch-update':
+        await guard.watchUpdate(from.tabId, from.frameId, from.url, message.records, message.fresh === true);
+        return { ok: true };
+      case 'holds-abandoned':
+        return abandonHolds(message.holdIds, from, guard.holds);
+      case 'prompt-open':
+        // Only the top frame hosts the tab's prompt.
+        return from.frameId === 0 ? { token: await guard.ports.token(from.tabId) } : undefined;
+      case 'prompt-geometry':
+        if (from.frameId !== 0) return undefined;
+        await guard.ports.geometry(from.tabId, { safe: message.safe, ...(message.reason ? { reason: message.reason as never } : {}) });
+        return { ok: true };
+      case 'undo-trust':
+        return from.frameId === 0 ? undoTrust(message.holdId, from, guard.holds) : undefined;
     }
   });

@@ -1,6 +1,6 @@
 // Message lookup for extension pages: every user-facing string goes through browser.i18n.
 // Falls back to the key itself so a missing translation shows up visibly instead of as a blank.
-import { browser } from 'wxt/browser';
+import { ext } from '@/lib/messages/extension-api';
 import type { Reason } from '@/lib/types';
 
 /** WXT types getMessage with the keys it knows at build time; reason and kind keys are computed. */
@@ -9,7 +9,7 @@ type GetMessage = (key: string, substitutions?: string | string[]) => string;
 export function t(key: string, substitutions?: string | string[]): string {
   let text = '';
   try {
-    text = (browser.i18n.getMessage as GetMessage)(key, substitutions);
+    text = (ext().i18n.getMessage as GetMessage)(key, substitutions);
   } catch {
     // fakeBrowser in unit tests and very old browsers: fall through to the key.
   }
@@ -24,7 +24,7 @@ export function uiLanguage(): string {
   const code = t('localeCode');
   if (code !== 'localeCode') return code;
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return ext().i18n.getUILanguage() || 'en';
   } catch {
     return 'en'; // fakeBrowser in unit tests
   }

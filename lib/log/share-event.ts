@@ -2,11 +2,10 @@
 // shape (v2); v1 events (written before the log existed, without fingerprint) are upgraded on read.
 // Values appear only masked; `fingerprint` names the same value across sites without storing it.
 import * as z from 'zod/mini';
-import { DECISIONS, FIELD_KINDS, SHARE_ROUTES, type Decision, type FieldKind } from '@/lib/types';
+import { DECISIONS, END_REASONS, FIELD_KINDS, SHARE_ROUTES, type FieldKind } from '@/lib/types';
 
 export { DECISIONS, SHARE_ROUTES, type Decision, type ShareRoute } from '@/lib/types';
-/** Decisions after which the data actually left: the receiving site has it. */
-export const SENT_DECISIONS: readonly Decision[] = ['sent-once', 'trusted', 'audit-only'];
+export { SENT_DECISIONS } from '@/lib/types';
 
 const maxString = (max: number) => z.string().check(z.maxLength(max));
 
@@ -41,6 +40,8 @@ export const shareEventSchema = z.object({
   ...sharedValue,
   /** null only for events upgraded from v1, which had none. */
   fingerprint: z.nullable(fingerprintSchema),
+  /** Why a held request ended without the user's answer ("not sent: the page was left"). */
+  reason: z.optional(z.enum(END_REASONS)),
 });
 export type ShareEvent = z.infer<typeof shareEventSchema>;
 

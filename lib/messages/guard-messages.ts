@@ -16,6 +16,8 @@ export const sharedItemSchema = z.object({
   kind: z.enum(FIELD_KINDS),
   masked: z.string().check(z.minLength(1), z.maxLength(64)),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  /** The field it was typed into (unique in the tab): a field's values under one decision are one item. */
+  fieldKey: z.optional(z.string().check(z.regex(/^[\w.:-]{1,64}$/))),
 });
 export type SharedItem = z.infer<typeof sharedItemSchema>;
 
@@ -32,7 +34,11 @@ export const reportedItemSchema = z.extend(sharedItemSchema, {
 export type ReportedItem = z.infer<typeof reportedItemSchema>;
 
 /** An item while its hold is open: masked value and fingerprint (null if it could not be made). */
-export const heldItemSchema = z.extend(sharedItemSchema, { fingerprint: z.nullable(fingerprintSchema) });
+export const heldItemSchema = z.extend(sharedItemSchema, {
+  fingerprint: z.nullable(fingerprintSchema),
+  /** A whole value of its kind (a valid ID, phone or card; a code of plausible length): only these enter the log. */
+  complete: z._default(z.boolean(), true),
+});
 export type HeldItem = z.infer<typeof heldItemSchema>;
 
 /** Content script → background: "this request is held, ask the user" (or, audit-only, "record it"). */
@@ -46,6 +52,8 @@ export const guardHoldSchema = z.object({
   loanReasons: z.array(reasonSchema).check(z.maxLength(10)),
   items: z.array(reportedItemSchema).check(z.minLength(1), z.maxLength(20)),
   auditOnly: z.boolean(),
+  /** Right after the user's own submit or click. */
+  byAction: z.optional(z.boolean()),
 });
 export type GuardHoldMessage = z.infer<typeof guardHoldSchema>;
 
@@ -64,14 +72,70 @@ export const holdSchema = z.object({
   loanReasons: z.array(reasonSchema),
   items: z.array(heldItemSchema),
   createdAt: z.number(),
+  /** Asked right after the user's own submit or click (the prompt may take the keyboard at once). */
+  byAction: z._default(z.boolean(), false),
 });
 export type Hold = z.infer<typeof holdSchema>;
 
-/** Prompt → background. */
+/** An answered hold, kept a while (storage.session) for what follows under the same answer and for Undo. */
+export const answeredHoldSchema = z.object({
+  hold: holdSchema,
+  decision: z.enum(USER_DECISIONS),
+  at: z.number(),
+  /** Fields already recorded under this answer. */
+  recorded: z.array(z.string()),
+});
+export type AnsweredHold = z.infer<typeof answeredHoldSchema>;
+
+/** Content script → background: items that joined an open hold, or that followed an answer given. */
+export const holdUpdateSchema = z.object({
+  type: z.literal('hold-update'),
+  holdId: holdIdSchema,
+  items: z.array(reportedItemSchema).check(z.minLength(1), z.maxLength(20)),
+  after: z.enum(['open', 'answered']),
+});
+export type HoldUpdateMessage = z.infer<typeof holdUpdateSchema>;
+
+/** A watched value of one frame, as the tab's other frames and the backstop need it. */
+export const watchRecordSchema = z.object({
+  watched: z.object({ id: z.string().check(z.maxLength(80)), kind: z.enum(FIELD_KINDS), canonical: z.string().check(z.regex(/^[0-9A-Z]{4,64}$/)) }),
+  fieldKey: z.string().check(z.regex(/^[\w.:-]{1,64}$/)),
+  item: reportedItemSchema,
+});
+export type WatchRecordMessage = z.infer<typeof watchRecordSchema>;
+
+/** Content script → background: everything this frame watches now (`fresh`: a new document). */
+export const watchUpdateSchema = z.object({
+  type: z.literal('watch-update'),
+  records: z.array(watchRecordSchema).check(z.maxLength(200)),
+  fresh: z.optional(z.boolean()),
+});
+
+/** Top frame → background: a token for the tab's prompt frame (the prompt page proves with it which tab it serves). */
+export const promptOpenSchema = z.object({ type: z.literal('prompt-open') });
+/** Top frame → background → prompt page: whether the page is showing the prompt as drawn (unlocks its buttons). */
+export const promptGeometrySchema = z.object({
+  type: z.literal('prompt-geometry'),
+  safe: z.boolean(),
+  reason: z.optional(z.string().check(z.maxLength(20))),
+});
+/** Content script → background: the page is going away with these requests still held. */
+export const holdsAbandonedSchema = z.object({ type: z.literal('holds-abandoned'), holdIds: z.array(holdIdSchema).check(z.maxLength(50)) });
+/** Top frame → background: the user pressed Undo after "Trust this site". */
+export const undoTrustSchema = z.object({ type: z.literal('undo-trust'), holdId: holdIdSchema });
+
+/** Prompt page → background, over its port. */
 export const holdDecisionSchema = z.object({
   type: z.literal('hold-decision'),
   holdId: holdIdSchema,
   decision: z.enum(USER_DECISIONS),
 });
-/** Prompt → background → content script: the prompt's frame is hidden or covered; show it again on top. */
+/** The prompt is hidden or covered: the top frame shows it again, on top. */
 export const promptObscuredSchema = z.object({ type: z.literal('prompt-obscured'), holdId: holdIdSchema });
+/** The prompt's content needs this much room (CSS px of the prompt page). */
+export const promptSizeSchema = z.object({
+  type: z.literal('prompt-size'),
+  width: z.number().check(z.minimum(0), z.maximum(4000)),
+  height: z.number().check(z.minimum(0), z.maximum(4000)),
+});
+

@@ -10,10 +10,14 @@ export interface OverlayHost {
   ensure(raise?: boolean): void;
   /** Attach but keep hidden (so what it hosts can load ahead of time); `ensure()` shows it. */
   park(): void;
+  /** Change where it sits and how big it is (applied now if shown, else on the next `ensure()`). */
+  setStyle(style: Record<string, string>): void;
   remove(): void;
 }
 
-export function createOverlayHost(doc: Document, style: Record<string, string>): OverlayHost {
+export function createOverlayHost(doc: Document, initialStyle: Record<string, string>): OverlayHost {
+  let style = initialStyle;
+  let parked = false;
   const host = doc.createElement('loanguard-overlay');
   const root = host.attachShadow({ mode: 'closed' });
   host.setAttribute('popover', 'manual');
@@ -34,6 +38,7 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
       'z-index': '2147483647',
       'pointer-events': 'auto',
       transform: 'none',
+      zoom: '1',
       filter: 'none',
       'clip-path': 'none',
       ...style,
@@ -50,6 +55,7 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
     }
   };
   const ensure = (raise = false): void => {
+    parked = false;
     if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     if (host.hasAttribute('hidden')) host.removeAttribute('hidden');
@@ -58,6 +64,7 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
     showInTopLayer(raise);
   };
   const park = (): void => {
+    parked = true;
     if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
     host.setAttribute('style', 'display:none !important');
     applied = undefined;
@@ -67,6 +74,10 @@ export function createOverlayHost(doc: Document, style: Record<string, string>):
     root,
     ensure,
     park,
+    setStyle(next) {
+      style = { ...style, ...next };
+      if (!parked && host.isConnected) applyStyle();
+    },
     remove: () => host.remove(),
   };
 }

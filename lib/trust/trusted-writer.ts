@@ -128,3 +128,8 @@ export async function applyTrustedOp(op: TrustedOp, now: number): Promise<WriteR
 export function trustSiteFromPrompt(site: string, now: number): Promise<WriteReply> {
   return applyTrustedOp({ op: 'add', site: site.slice(0, 2048), note: '' }, now);
 }
+
+/** Undo right after the prompt's "Trust this site": the same lock and rules as the options page's remove. */
+export function untrustSite(site: string, now: number): Promise<WriteReply> {
+  return applyTrustedOp({ op: 'remove', site: site.slice(0, 300) }, now);
+}

@@ -225,7 +225,8 @@ describe('decisions, settings and the passive notice', () => {
 
   it('shows the passive notice on a detected loan page before anything is typed, and not on a trusted one', async () => {
     await page.goto(guardUrl(harness, 'apply.html'));
-    const noticeShown = () => page.evaluate(() => document.querySelectorAll('loanguard-overlay').length);
+    // Overlays on screen (the prompt, loaded ahead of time on a loan page, waits hidden).
+    const noticeShown = () => page.evaluate(() => [...document.querySelectorAll('loanguard-overlay')].filter((el) => getComputedStyle(el).display !== 'none').length);
     await expect.poll(noticeShown).toBe(1);
     await setStorage(harness, { trustedSites: { version: 1, sites: [{ site: 'shandianjie.test', addedAt: 1, note: '' }] } });
     await page.reload();

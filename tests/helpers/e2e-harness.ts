@@ -86,7 +86,7 @@ export function guardUrl(harness: Harness, file: string, host = 'www.shandianjie
 export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const frame = page.frames().find(isShownPrompt);
+    const [frame] = await shownPrompts(page);
     const unlocked = await frame
       ?.evaluate(() => document.querySelector<HTMLButtonElement>('button[data-decision="sent-once"]')?.disabled === false)
       .catch(() => false);
@@ -96,11 +96,19 @@ export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Fra
   throw new Error('no LoanGuard prompt appeared');
 }
 
-/** A prompt frame that names a hold (a prompt loaded ahead of time has no `#<holdId>` yet). */
-const isShownPrompt = (frame: Frame): boolean => /\/prompt\.html#[0-9a-f]{16,}/.test(frame.url());
+const isPromptFrame = (frame: Frame): boolean => /\/prompt\.html#[0-9a-f]{32}$/.test(frame.url());
+
+/** Prompt frames showing a question (one loaded ahead of time shows nothing). */
+async function shownPrompts(page: Page): Promise<Frame[]> {
+  const shown: Frame[] = [];
+  for (const frame of page.frames().filter(isPromptFrame)) {
+    if (await frame.evaluate(() => document.querySelector('[role="alertdialog"]') !== null).catch(() => false)) shown.push(frame);
+  }
+  return shown;
+}
 
 export async function promptCount(page: Page): Promise<number> {
-  return page.frames().filter(isShownPrompt).length;
+  return (await shownPrompts(page)).length;
 }
 
 /** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
@@ -117,14 +125,15 @@ export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' 
 export const promptText = (prompt: Frame): Promise<string> => prompt.evaluate(() => document.body.textContent ?? '');
 
 /**
- * Where the (first) prompt sits on the page: LoanGuard pins it 16 px from the top right corner.
- * Computed rather than asked of Playwright, whose frameElement() can't reach into the closed
- * shadow root that hosts a prompt loaded ahead of time.
+ * Where the prompt sits on the page: 12 px from the top right corner, or a sheet 12 px from the
+ * bottom on a narrow window (lib/prompt/host/prompt-host.ts). Computed rather than asked of
+ * Playwright, whose frameElement() can't reach into the closed shadow root that hosts the prompt.
  */
 export async function promptBox(prompt: Frame): Promise<{ x: number; y: number; width: number; height: number }> {
   const size = await prompt.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-  const viewport = await prompt.page().evaluate(() => ({ width: document.documentElement.clientWidth }));
-  return { x: viewport.width - 16 - size.width, y: 16, ...size };
+  const viewport = await prompt.page().evaluate(() => ({ width: visualViewport?.width ?? innerWidth, height: visualViewport?.height ?? innerHeight }));
+  const sheet = viewport.width < 560;
+  return { x: sheet ? 12 : viewport.width - 12 - size.width, y: sheet ? viewport.height - 12 - size.height : 12, ...size };
 }
 
 /** Requests the demo server received whose path starts with `prefix`. */

@@ -20,6 +20,9 @@ export function echoMessages(): void {
 export function useComponentTest(hooks: { setup?: () => unknown; teardown?: () => unknown } = {}): void {
   beforeEach(async () => {
     fakeBrowser.reset();
+    // The extension API as pages reach it (lib/messages/extension-api.ts): put back after each unstub.
+    vi.stubGlobal('browser', fakeBrowser);
+    vi.stubGlobal('chrome', fakeBrowser);
     echoMessages();
     await hooks.setup?.();
     container = document.createElement('div');

@@ -1,15 +1,21 @@
-// Background side of the guard: keeps each held request's description while its prompt is open
-// (storage.session, so a service-worker restart mid-prompt loses nothing), turns the user's answer
-// into ShareEvents for the log, and adds a site to the trusted list when asked.
+// Background side of a held request: its description while the prompt is open (storage.session,
+// so a service-worker restart mid-prompt loses nothing), the answer kept a while after (for what
+// follows under the same answer, and for Undo), and the ShareEvents each decision becomes — only for
+// whole values (the log never fills with fragments), one per field.
 import { browser } from 'wxt/browser';
-import { holdSchema, type Decision, type GuardHoldMessage, type HeldItem, type Hold } from '@/lib/messages/guard-messages';
+import type { AnsweredHold, Decision, GuardHoldMessage, HeldItem, Hold, UserDecision } from '@/lib/messages/guard-messages';
+import { answeredHoldSchema, holdSchema } from '@/lib/messages/guard-messages';
 import type { ShareEvent } from '@/lib/log/share-event';
-import { siteOf } from '@/lib/trust/site-identity';
-import { trustSiteFromPrompt } from '@/lib/trust/trusted-writer';
 import { holdKey } from '@/lib/prompt/hold-read';
+import { siteOf } from '@/lib/trust/site-identity';
+import type { EndReason } from '@/lib/types';
 
 /** Where decisions go: the log writer (idempotent by event id, so recording twice stores once). */
 export type RecordEvents = (events: readonly ShareEvent[]) => Promise<unknown>;
+
+/** How long an answer is remembered for the sends that follow it and for Undo. */
+export const ANSWER_MEMORY_MS = 10 * 60 * 1000;
+const answeredKey = (holdId: string): string => `answered:${holdId}`;
 
 /** origin + path: the page without query string or fragment (they often carry personal data). */
 export function pageUrlForLog(url: string): string {
@@ -49,59 +55,106 @@ export function holdFromMessage(message: GuardHoldMessage, items: HeldItem[], ta
     loanReasons: message.loanReasons,
     items,
     createdAt: now,
+    byAction: message.byAction ?? false,
   };
 }
 
-export function shareEventsFor(hold: Hold, decision: Decision, now: number): ShareEvent[] {
-  return hold.items.map((item, index) => ({
-    version: 2 as const,
-    // Deterministic: the same decision recorded again (a worker restart mid-way) is stored once.
-    id: `${hold.holdId}-${index}`,
-    at: now,
-    decision,
-    route: hold.route,
-    // Clamped to the event's limits: an over-long page URL or file path must not make the
-    // event invalid (appendShareEvents would reject, and the decision would never be applied).
-    pageUrl: hold.page.url.slice(0, 2048),
-    pageTitle: hold.page.title.slice(0, 500),
-    pageSite: hold.page.site.slice(0, 300),
-    destinationSites: [(hold.destination.site || hold.destination.origin || '(unknown)').slice(0, 300)],
-    isLoanPage: hold.isLoanPage,
-    kind: item.kind,
-    masked: item.masked,
-    ...(item.country ? { country: item.country } : {}),
-    fingerprint: item.fingerprint,
-  }));
+/** Items of a hold with `updates` merged in: one per field, the latest value of each field wins. */
+export function mergeItems(items: readonly HeldItem[], updates: readonly HeldItem[]): HeldItem[] {
+  const merged = [...items];
+  for (const update of updates) {
+    const at = merged.findIndex((item) => item.fieldKey !== undefined && item.fieldKey === update.fieldKey);
+    if (at >= 0) merged[at] = update;
+    else merged.push(update);
+  }
+  return merged.slice(0, 20);
+}
+
+/** A field's key as part of an event id (ids allow a limited alphabet and length). */
+const eventKey = (item: HeldItem, index: number): string => (item.fieldKey ?? String(index)).replace(/[^\w.:-]/g, '_').slice(0, 40);
+
+/** The events for `items` (whole values only) under `decision`. */
+export function shareEventsFor(hold: Hold, decision: Decision, now: number, items: readonly HeldItem[] = hold.items, reason?: EndReason): ShareEvent[] {
+  return items.flatMap((item, index) =>
+    item.complete
+      ? [
+          {
+            version: 2 as const,
+            // Deterministic: the same decision recorded again (a worker restart mid-way) is stored once.
+            id: `${hold.holdId}-${eventKey(item, index)}`,
+            at: now,
+            decision,
+            route: hold.route,
+            // Clamped to the event's limits: an over-long page URL or file path must not make the
+            // event invalid (the writer would reject it, and the decision would never be applied).
+            pageUrl: hold.page.url.slice(0, 2048),
+            pageTitle: hold.page.title.slice(0, 500),
+            pageSite: hold.page.site.slice(0, 300),
+            destinationSites: [(hold.destination.site || hold.destination.origin || '(unknown)').slice(0, 300)],
+            isLoanPage: hold.isLoanPage,
+            kind: item.kind,
+            masked: item.masked,
+            ...(item.country ? { country: item.country } : {}),
+            fingerprint: item.fingerprint,
+            ...(reason ? { reason } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 export async function openHold(hold: Hold): Promise<void> {
   await browser.storage.session.set({ [holdKey(hold.holdId)]: hold });
 }
 
+/** Every open hold of a tab, oldest first. */
+export async function tabHolds(tabId: number): Promise<Hold[]> {
+  const all = await browser.storage.session.get(null);
+  const holds: Hold[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('hold:')) continue;
+    const parsed = holdSchema.safeParse(value);
+    if (parsed.success && parsed.data.tabId === tabId) holds.push(parsed.data);
+  }
+  return holds.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function readAnswered(holdId: string, now: number): Promise<AnsweredHold | null> {
+  const stored = (await browser.storage.session.get(answeredKey(holdId)))[answeredKey(holdId)];
+  const parsed = answeredHoldSchema.safeParse(stored);
+  return parsed.success && now - parsed.data.at < ANSWER_MEMORY_MS ? parsed.data : null;
+}
 
 /**
- * Applies the user's answer: records it, trusts the site if asked, and only then forgets the hold,
- * so a worker stopped half-way leaves the hold to be answered again (and recorded once).
+ * Applies an answer: records the whole values, keeps the answer a while, and only then forgets the
+ * hold, so a worker stopped half-way leaves the hold to be answered again (and recorded once).
  */
-export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>, record: RecordEvents): Promise<void> {
+export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-only'>, record: RecordEvents, now: number, reason?: EndReason): Promise<void> {
   try {
-    await record(shareEventsFor(hold, decision, Date.now()));
-    if (decision === 'trusted' && hold.destination.site) await trustSiteFromPrompt(hold.destination.site, Date.now());
+    await record(shareEventsFor(hold, decision, now, hold.items, reason));
   } finally {
+    const recorded = hold.items.filter((item) => item.complete).map((item, index) => eventKey(item, index));
+    const answered: AnsweredHold | undefined =
+      decision === 'cancelled' || decision === 'sent-once' || decision === 'trusted' ? { hold, decision, at: now, recorded } : undefined;
+    if (answered) await browser.storage.session.set({ [answeredKey(hold.holdId)]: answered });
     await browser.storage.session.remove(holdKey(hold.holdId));
   }
 }
 
-export async function recordAudit(hold: Hold, record: RecordEvents): Promise<void> {
-  await record(shareEventsFor(hold, 'audit-only', Date.now()));
+/** Sends that followed an answer (the same fields, grown): recorded once each field's value is whole. */
+export async function recordFollowUp(answered: AnsweredHold, items: readonly HeldItem[], record: RecordEvents, now: number): Promise<void> {
+  const fresh = items.filter((item, index) => item.complete && !answered.recorded.includes(eventKey(item, index)));
+  if (fresh.length === 0) return;
+  await record(shareEventsFor(answered.hold, answered.decision as UserDecision, now, fresh));
+  const recorded = [...answered.recorded, ...fresh.map((item, index) => eventKey(item, index))];
+  await browser.storage.session.set({ [answeredKey(answered.hold.holdId)]: { ...answered, recorded } });
 }
 
-/** Holds of a closed tab can never be answered: drop them (recorded as cancelled, which they were). */
-export async function dropTabHolds(tabId: number, record: RecordEvents): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('hold:')) continue;
-    const parsed = holdSchema.safeParse(value);
-    if (parsed.success && parsed.data.tabId === tabId) await closeHold(parsed.data, 'cancelled', record).catch(() => undefined);
-  }
+export async function recordAudit(hold: Hold, record: RecordEvents, now: number): Promise<void> {
+  await record(shareEventsFor(hold, 'audit-only', now));
+}
+
+/** Holds that can never be answered (the tab closed, the page left): recorded as not sent, which they were. */
+export async function dropHolds(holds: readonly Hold[], reason: EndReason, record: RecordEvents, now: number): Promise<void> {
+  for (const hold of holds) await closeHold(hold, 'cancelled', record, now, reason).catch(() => undefined);
 }

@@ -1,46 +1,105 @@
-// The life of a held request in the background: a content script reports it (the values become
-// fingerprints at once), it is stored and the tab's top frame shows the prompt; the prompt answers,
-// the decision is recorded, and one `hold-ended` message tells every frame of the tab (the holding
-// frame sends or drops, the top frame removes the prompt).
+// The life of a held request in the background: a content script reports it (values become
+// fingerprints at once, and whether each is a whole value is decided), it is stored, the tab's prompt
+// page is given it and the top frame shows the prompt; data that joins it later is added visibly;
+// the prompt answers — for every open hold of the tab to the same site, one question — the decision
+// is recorded, the backstop lets exactly that pass, and one `hold-ended` message tells every frame.
+// Holds that can't be answered any more (page left, tab closed) end as "not sent".
 import type { ContentSender, PromptSender } from '@/lib/background/message-router';
-import type { GuardHoldMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
 import type { ToContentMessage } from '@/lib/messages/to-content';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
 import { readHold } from '@/lib/prompt/hold-read';
-import { closeHold, holdFromMessage, openHold, recordAudit, type RecordEvents } from './hold-store';
+import { trustSiteFromPrompt, untrustSite } from '@/lib/trust/trusted-writer';
+import { closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, tabHolds, type RecordEvents } from './hold-store';
 
 export interface HoldDeps {
   record: RecordEvents;
   now(): number;
   /** To one frame of a tab, or (frameId undefined) to all of its frames. Never rejects. */
   tell(tabId: number, frameId: number | undefined, message: ToContentMessage): Promise<void>;
+  /** The tab's open holds changed: the prompt page is given them. */
+  promptChanged(tabId: number): Promise<void>;
+  /** The user let data go to `site` (send once, or audit-only recorded it): the backstop lets it pass. */
+  allowed(tabId: number, site: string, decision: 'sent-once' | 'trusted' | 'audit-only'): Promise<void>;
 }
 
 export type HoldReply = { ok: boolean };
 
-/** A content script holds a request (or, audit-only, reports one that left). */
+/** A content script holds a request (or, audit-only, reports one that may leave once recorded). */
 export async function receiveHold(message: GuardHoldMessage, from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
   // The values become fingerprints here, before anything is stored.
   const items = await fingerprintItems(message.items);
   const hold = holdFromMessage(message, items, from.tabId, from.frameId, from.url, deps.now());
   if (message.auditOnly) {
-    await recordAudit(hold, deps.record);
+    // The reply (the page's signal to send) comes only once the record is durable.
+    await deps.allowed(from.tabId, hold.destination.site, 'audit-only');
+    await recordAudit(hold, deps.record, deps.now());
     return { ok: true };
   }
+  if (await readHold(hold.holdId).catch(() => null)) return { ok: true }; // a retried report
   // Stored before the prompt asks for it; shown by the top frame whichever frame holds the data.
   await openHold(hold);
-  await deps.tell(from.tabId, 0, { type: 'show-prompt', holdId: hold.holdId });
+  await deps.promptChanged(from.tabId);
+  await deps.tell(from.tabId, 0, { type: 'show-prompt', holdId: hold.holdId, display: hold.destination.display, ...(hold.byAction ? { byAction: true } : {}) });
   return { ok: true };
 }
 
-/** The user answered in the prompt. Only the prompt shown in the tab that holds the request may. */
+/** Items that joined an open hold (shown in the prompt), or that followed an answer (recorded under it). */
+export async function updateHold(message: HoldUpdateMessage, from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
+  const items = await fingerprintItems(message.items);
+  if (message.after === 'answered') {
+    const answered = await readAnswered(message.holdId, deps.now());
+    if (!answered || answered.hold.tabId !== from.tabId) return { ok: false };
+    await recordFollowUp(answered, items, deps.record, deps.now());
+    return { ok: true };
+  }
+  const hold = await readHold(message.holdId).catch(() => null);
+  if (!hold || hold.tabId !== from.tabId) return { ok: false };
+  await openHold({ ...hold, items: mergeItems(hold.items, items) });
+  await deps.promptChanged(from.tabId);
+  return { ok: true };
+}
+
+/** The user answered in the prompt of `from.tabId`. Every open hold of that tab to the same site gets the answer. */
 export async function answerHold(holdId: string, decision: UserDecision, from: PromptSender, deps: HoldDeps): Promise<HoldReply> {
   const hold = await readHold(holdId).catch(() => null);
   if (!hold || from.tabId !== hold.tabId) return { ok: false };
-  // Recording or trusting may fail (full quota); the page must get its answer all the same.
-  await closeHold(hold, decision, deps.record).catch(() => undefined);
-  await deps.tell(hold.tabId, undefined, { type: 'hold-ended', holdId, decision });
+  const same = (await tabHolds(hold.tabId)).filter((other) => other.destination.site === hold.destination.site);
+  const now = deps.now();
+  // Before any frame sends: the backstop must let exactly this through.
+  if (decision !== 'cancelled') await deps.allowed(hold.tabId, hold.destination.site, decision).catch(() => undefined);
+  if (decision === 'trusted' && hold.destination.site) await trustSiteFromPrompt(hold.destination.site, now).catch(() => undefined);
+  for (const each of same) {
+    // Recording may fail (full quota); the page must get its answer all the same.
+    await closeHold(each, decision, deps.record, now).catch(() => undefined);
+    await deps.tell(each.tabId, undefined, { type: 'hold-ended', holdId: each.holdId, decision });
+  }
+  await deps.promptChanged(hold.tabId);
   return { ok: true };
+}
+
+/** The page went away with these requests held: they can never be sent; recorded as not sent. */
+export async function abandonHolds(holdIds: readonly string[], from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
+  const holds = (await Promise.all(holdIds.map((id) => readHold(id).catch(() => null)))).filter(
+    (hold): hold is NonNullable<typeof hold> => hold !== null && hold.tabId === from.tabId && hold.frameId === from.frameId,
+  );
+  await dropHolds(holds, 'page-left', deps.record, deps.now());
+  for (const hold of holds) await deps.tell(hold.tabId, 0, { type: 'hold-ended', holdId: hold.holdId, decision: 'cancelled' });
+  if (holds.length > 0) await deps.promptChanged(from.tabId);
+  return { ok: true };
+}
+
+/** A tab closed: its holds can never be answered. */
+export async function closeTabHolds(tabId: number, deps: HoldDeps): Promise<void> {
+  await dropHolds(await tabHolds(tabId), 'tab-closed', deps.record, deps.now());
+}
+
+/** Undo, right after "Trust this site" in the same tab: the site leaves the trusted list again. */
+export async function undoTrust(holdId: string, from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
+  const answered = await readAnswered(holdId, deps.now());
+  if (!answered || answered.decision !== 'trusted' || answered.hold.tabId !== from.tabId || !answered.hold.destination.site) return { ok: false };
+  const reply = await untrustSite(answered.hold.destination.site, deps.now());
+  return { ok: reply.ok };
 }
 
 /** The prompt reports it is hidden or covered: the top frame shows it again, on top. */

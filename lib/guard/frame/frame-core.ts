@@ -1,22 +1,24 @@
-// Everything a frame needs once it has typable inputs: the field and page classifiers, the verdict
-// report, the guard and the passive notice. Loaded on demand by the bootstrap content script, so
-// frames without inputs never parse any of it.
-import { browser } from 'wxt/browser';
+// Everything a frame needs once it has typable inputs (or once the tab has watched data and this
+// frame sends something): the field and page classifiers, the verdict report, the guard, the
+// passive notice and, in the top frame, the tab's prompt. Loaded on demand by the bootstrap content
+// script, so frames without inputs never parse any of it.
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
-import { startFrameGuard } from './frame-guard';
-import { showLoanNotice } from '@/lib/notices/loan-notice';
-import { showApkWarning } from '@/lib/notices/apk-warning';
 import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
 import { scanFields } from '@/lib/detect/field-scan';
-import { readPageStatus } from '@/lib/messages/to-content';
-import type { PageChannel } from '../page/page-channel';
-import { hostIsTrusted } from '@/lib/trust/trust-match';
 import { t } from '@/lib/locale/i18n';
+import { ext } from '@/lib/messages/extension-api';
+import { readPageStatus, type ToContentMessage } from '@/lib/messages/to-content';
+import { showApkWarning } from '@/lib/notices/apk-warning';
+import { showLoanNotice } from '@/lib/notices/loan-notice';
+import { PromptHost } from '@/lib/prompt/host/prompt-host';
+import { hostIsTrusted } from '@/lib/trust/trust-match';
+import type { IsolatedChannel, RequestQuestion } from '../page/page-channel';
+import { startFrameGuard } from './frame-guard';
 
 export interface FrameCore {
-  /** A question from the MAIN-world wrappers (arrives through the bootstrap's channel). */
-  onQuestion(message: unknown): void;
-  /** A message from the background (arrives through the bootstrap's listener). */
+  /** A question from the MAIN-world wrappers (through the bootstrap's channel). */
+  onQuestion(question: RequestQuestion, allow: () => void): void;
+  /** A message from the background (through the bootstrap's listener). */
   onMessage(message: unknown): void;
   /** Re-classify the frame and report it (called by the bootstrap's frame watcher). */
   scan(): void;
@@ -25,17 +27,64 @@ export interface FrameCore {
   stop(): void;
 }
 
-export function startFrameCore(
-  doc: Document,
-  win: Window & typeof globalThis,
-  channel: PageChannel,
-  typedBeforeStart: Iterable<Element>,
-): FrameCore {
+export function startFrameCore(doc: Document, win: Window & typeof globalThis, channel: IsolatedChannel, typedBeforeStart: Iterable<Element>): FrameCore {
   const isTop = win === win.top;
-  const guard = startFrameGuard(doc, win, channel);
+  const send = (message: unknown): Promise<unknown> => ext().runtime.sendMessage(message) as Promise<unknown>;
+  let removeNotice: (() => void) | undefined;
+  let promptSeen = false;
+
+  const host = isTop
+    ? new PromptHost(doc, win, {
+        openToken: () => send({ type: 'prompt-open' }).then((reply) => (typeof (reply as { token?: unknown })?.token === 'string' ? (reply as { token: string }).token : null)),
+        promptUrl: (token) => `${ext().runtime.getURL('/prompt.html')}#${token}`,
+        reportGeometry: (geometry) => void send({ type: 'prompt-geometry', ...geometry }).catch(() => undefined),
+        undoTrust: (holdId) => void send({ type: 'undo-trust', holdId }).catch(() => undefined),
+        onShownChange: (shown) => {
+          // The notice steps aside while a question is up, and does not come back after an answer.
+          if (shown) {
+            promptSeen = true;
+            removeNotice?.();
+            removeNotice = undefined;
+          }
+        },
+        text: {
+          stopped: (site) => t('toastStopped', site),
+          trusted: (site) => t('toastTrusted', site),
+          blocked: (site) => t('toastBlocked', site),
+          leftUnasked: (site) => t('toastLeftUnasked', site),
+          undo: t('toastUndo'),
+          dismiss: t('noticeDismiss'),
+        },
+      })
+    : undefined;
+
+  const onTabPrompt = (message: ToContentMessage): void => {
+    if (!host) return;
+    switch (message.type) {
+      case 'show-prompt':
+        host.show(message.holdId, message.display ?? '', message.byAction === true);
+        break;
+      case 'raise-prompt':
+        host.raise();
+        break;
+      case 'hold-ended':
+        host.ended(message);
+        break;
+      case 'prompt-size':
+        host.resize(message.height);
+        break;
+      case 'backstop-notice':
+        host.backstop(message.site, message.blocked);
+        break;
+      case 'tab-watch':
+        // Data is watched somewhere in the tab: have the prompt ready before it is needed.
+        if (message.records.length > 0) void host.prewarm();
+        break;
+    }
+  };
+  const guard = startFrameGuard(doc, win, channel, isTop, onTabPrompt);
   guard.track(typedBeforeStart);
   let lastSent = '';
-  let noticeShown = false;
 
   const scan = (): void => {
     const message = buildFrameVerdict(doc, isTop);
@@ -44,17 +93,19 @@ export function startFrameCore(
       guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
       void guard.ready.then(() => {
         const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
-        if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
-          noticeShown = true;
-          showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+        if (!loan.isLoanPage || trusted) return;
+        // A loan page: the prompt is loaded ahead of time, so a question appears at once.
+        void host?.prewarm();
+        if (!removeNotice && !promptSeen && guard.settings().showNotice) {
+          removeNotice = showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
         }
       });
     }
     const signature = JSON.stringify(message);
     if (signature === lastSent) return;
     lastSent = signature;
-    browser.runtime.sendMessage(message).then(
-      (reply: unknown) => {
+    send(message).then(
+      (reply) => {
         // Sub-frames learn the top page's loan verdict from the background.
         const status = readPageStatus(reply);
         if (!isTop && status) guard.setPageStatus(status);
@@ -85,5 +136,15 @@ export function startFrameCore(
     });
   };
 
-  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, onApkDownload, stop: guard.stop };
+  return {
+    onQuestion: guard.onQuestion,
+    onMessage: guard.onMessage,
+    scan,
+    onApkDownload,
+    stop: () => {
+      guard.stop();
+      host?.remove();
+      removeNotice?.();
+    },
+  };
 }

@@ -1,143 +1,240 @@
-// The isolated-world half of the guard: decides, for each outgoing request that carries watched
-// values, whether it may go (trusted site, a "send once" just given, a kind not watched here), is
-// only recorded (audit-only mode) or is held while the user is asked. One prompt per receiving
-// site at a time: every request to that site while it is open joins the same hold.
-import type { GuardAnswer, GuardQuestion } from '../page/request-wrappers';
-import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute } from '@/lib/messages/guard-messages';
-import type { Settings } from '@/lib/settings/settings';
-import type { Reason } from '@/lib/types';
+// The isolated-world half of the guard: for each request the page is about to send (asked by the
+// MAIN-world wrappers, or a form navigation), finds the watched values it carries and decides:
+// allow (nothing watched, a trusted site, a kind not watched here, covered by the user's answer),
+// or hold — asking the user, or in audit-only mode recording it first and sending it once the
+// record is durable. One question per action: while a prompt for a destination is open every
+// request to it joins that hold; after an answer, the same fields' keystroke and blur sends to
+// that destination follow the answer quietly until the user acts again (submits, clicks, presses
+// Enter), which is a new question.
+import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute, UserDecision } from '@/lib/messages/guard-messages';
+import type { Settings } from '@/lib/settings/defaults';
 import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
-import type { TrackedValues } from './tracked-values';
+import type { Reason } from '@/lib/types';
+import { DigitStreams, findWatched, type WatchedValue } from './value-match';
 
-/** How long "Send once" lets the same data go to the same site: one action's worth of requests. */
-export const SEND_ONCE_WINDOW_MS = 10_000;
+/** "Send once" lets the same fields go to the same site for this long: one action's requests. */
+export const SEND_ONCE_WINDOW_MS = 5_000;
+/** A request this soon after the user's own submit, click or Enter is part of that action. */
+export const ACTION_WINDOW_MS = 1_500;
+/** Audit-only mode waits this long for the record to be durable before letting the request go anyway. */
+export const AUDIT_WAIT_MS = 5_000;
 
-/** `url` as an absolute URL (the background names the destination site from it); unchanged when already absolute or unresolvable. */
-function absoluteUrl(url: string, base: string): string {
-  try {
-    new URL(url);
-    return url;
-  } catch {
-    try {
-      return new URL(url, base).href;
-    } catch {
-      return url;
-    }
-  }
+/** A watched value anywhere in the tab, with the item it stands for. */
+export interface WatchRecord {
+  watched: WatchedValue;
+  fieldKey: string;
+  item: ReportedItem;
+}
+
+export interface Question {
+  requestId: string;
+  route: ShareRoute;
+  url: string;
+  /** What else the request carries (headers, body), as text. */
+  text: string;
+  /** 'U' unreadable part, 'O' over the read limit, 'S' can't wait. */
+  flags: string;
 }
 
 export interface GuardEnvironment {
-  /** To the MAIN-world wrappers. */
-  answer(message: GuardAnswer): void;
-  /** To the background: record (audit-only) or ask (the background has the top frame show the prompt). */
-  report(message: GuardHoldMessage): void;
+  /** Every watched value of the tab: this frame's and the other frames'. */
+  records(): WatchRecord[];
+  /** To the MAIN-world wrappers: send or drop a held request. */
+  release(requestId: string, send: boolean): void;
+  /** To the background: record (audit-only) or ask. Resolves when the background has it (durably). */
+  report(message: GuardHoldMessage): Promise<void>;
+  /** To the background: items that joined (or grew in) an open hold, or that followed an answer. */
+  update(holdId: string, items: ReportedItem[], after: 'open' | 'answered'): void;
   newHoldId(): string;
   now(): number;
   settings(): Settings;
   trustedSites(): readonly string[];
   page(): { url: string; title: string; isLoanPage: boolean; loanReasons: Reason[] };
+  /** When the user last submitted, clicked or pressed Enter (0 if never). */
+  lastUserAction(): number;
 }
 
 interface OpenHold {
   holdId: string;
   host: string;
+  items: Map<string, ReportedItem>;
   requestIds: string[];
   /** Work to redo if the user says send (a held form navigation). */
   replays: (() => void)[];
+  audit: boolean;
+}
+
+interface Answer {
+  holdId: string;
+  decision: Decision;
+  fields: Set<string>;
+  /** For "send once": until when the same fields may go to the same site without a new question. */
+  passUntil: number;
+}
+
+export type Verdict = { action: 'allow' } | { action: 'hold'; holdId: string };
+
+/** `url` as an absolute URL; unchanged when already absolute or unresolvable. */
+function absoluteUrl(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
 }
 
 export class GuardController {
   private readonly holds = new Map<string, OpenHold>();
-  private readonly passes = new Map<string, number>(); // host → allowed until
+  private readonly answers = new Map<string, Answer>(); // host → last answer
+  private readonly streams = new DigitStreams();
 
-  constructor(
-    private readonly env: GuardEnvironment,
-    private readonly tracked: TrackedValues,
-  ) {}
+  constructor(private readonly env: GuardEnvironment) {}
 
-  /** The watched values changed: tell the MAIN world what to look for. */
-  publishWatched(): void {
-    this.env.answer({ type: 'watch', values: this.tracked.watched() });
-  }
-
-  /** Items among `ids` that the settings say to ask about on this page. */
-  private itemsToAsk(ids: readonly string[]): ReportedItem[] {
+  /** The items among `records` the settings say to ask about on this page, one per field. */
+  private itemsToAsk(records: readonly WatchRecord[]): Map<string, ReportedItem> {
     const { watch } = this.env.settings();
     const { isLoanPage } = this.env.page();
-    const seen = new Set<string>();
-    const items: ReportedItem[] = [];
-    for (const id of ids) {
-      const tracked = this.tracked.get(id);
-      if (!tracked) continue;
-      const mode = watch[tracked.item.kind];
+    const items = new Map<string, ReportedItem>();
+    for (const record of records) {
+      const mode = watch[record.item.kind];
       if (mode === 'off' || (mode === 'loan-pages' && !isLoanPage)) continue;
-      const key = `${tracked.item.kind}:${tracked.item.masked}`;
-      if (!seen.has(key)) items.push(tracked.item);
-      seen.add(key);
+      // A field's latest value stands for all of its values (they are one entry under one decision).
+      if (!items.has(record.fieldKey)) items.set(record.fieldKey, record.item);
     }
     return items;
   }
 
-  /**
-   * The decision for data about to leave for `url`. 'allow' and 'record' let it go now; 'hold'
-   * means a prompt is (or already was) open for that site and `holdId` names it.
-   */
-  decide(route: ShareRoute, url: string, ids: readonly string[]): { action: 'allow' } | { action: 'hold'; holdId: string } {
-    const host = hostOf(url, this.env.page().url);
-    if (host && hostIsTrusted(host, this.env.trustedSites())) return { action: 'allow' };
-    const items = this.itemsToAsk(ids);
-    if (items.length === 0) return { action: 'allow' };
-    if ((this.passes.get(host) ?? 0) > this.env.now()) return { action: 'allow' };
+  /** Which records a request to `host` carries. Unreadable or oversized bodies may carry any. */
+  private matches(host: string, texts: string[], flags: string): WatchRecord[] {
+    const records = this.env.records();
+    if (records.length === 0) return [];
+    if (flags.includes('U') || flags.includes('O')) return records;
+    const watched = records.map((record) => record.watched);
+    const found = new Set<WatchedValue>([...findWatched(texts, watched), ...this.streams.feed(host, texts, watched, this.env.now())]);
+    return records.filter((record) => found.has(record.watched));
+  }
+
+  /** The decision for data about to leave for `url`; `onHold` learns the hold it joined. */
+  decide(route: ShareRoute, url: string, texts: string[], flags: string): Verdict {
     const page = this.env.page();
-    const base = {
-      type: 'guard-hold' as const,
+    const destination = absoluteUrl(url, page.url);
+    // No URL (data handed to a worker or an ICE server config): it leaves from this page's site.
+    const host = hostOf(destination) || hostOf(page.url);
+    if (host && hostIsTrusted(host, this.env.trustedSites())) return { action: 'allow' };
+    const items = this.itemsToAsk(this.matches(host, texts, flags));
+    if (items.size === 0) return { action: 'allow' };
+
+    const now = this.env.now();
+    const isAction = route === 'form' || now - this.env.lastUserAction() < ACTION_WINDOW_MS;
+    const answer = this.answers.get(host);
+    const covered = answer !== undefined && [...items.keys()].every((field) => answer.fields.has(field));
+    if (answer && covered) {
+      const follows =
+        (answer.decision === 'sent-once' && now < answer.passUntil) || (!isAction && (answer.decision === 'sent-once' || answer.decision === 'cancelled'));
+      if (follows) {
+        // The same fields, grown or not, under the answer already given: recorded with it, not asked again.
+        this.env.update(answer.holdId, [...items.values()], 'answered');
+        return answer.decision === 'cancelled' ? { action: 'hold', holdId: this.dropNow() } : { action: 'allow' };
+      }
+    }
+
+    const open = [...this.holds.values()].find((hold) => hold.host === host && !hold.audit);
+    if (open) {
+      const joined = [...items].filter(([field, item]) => open.items.get(field)?.masked !== item.masked);
+      for (const [field, item] of joined) open.items.set(field, item);
+      // Data joining an open prompt is added to it, visibly.
+      if (joined.length > 0) this.env.update(open.holdId, joined.map(([, item]) => item), 'open');
+      return { action: 'hold', holdId: open.holdId };
+    }
+
+    const holdId = this.env.newHoldId();
+    const audit = this.env.settings().auditOnly;
+    const hold: OpenHold = { holdId, host, items, requestIds: [], replays: [], audit };
+    this.holds.set(holdId, hold);
+    const report = this.env.report({
+      type: 'guard-hold',
+      holdId,
       route,
-      destinationUrl: absoluteUrl(url, page.url).slice(0, 4096),
+      destinationUrl: destination.slice(0, 4096),
       pageTitle: page.title.slice(0, 500),
       isLoanPage: page.isLoanPage,
       loanReasons: page.loanReasons.slice(0, 10),
-      items: items.slice(0, 20),
-    };
-    if (this.env.settings().auditOnly) {
-      this.env.report({ ...base, holdId: this.env.newHoldId(), auditOnly: true });
-      return { action: 'allow' };
+      items: [...items.values()].slice(0, 20),
+      auditOnly: audit,
+      byAction: isAction,
+    });
+    if (audit) {
+      // Recorded before it leaves: the request goes once the background has the record, or after a
+      // bound (the report is still retried, so a slow worker start loses nothing).
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        this.onDecided(holdId, 'sent-once', true);
+      };
+      void report.then(finish, finish);
+      setTimeout(finish, AUDIT_WAIT_MS);
     }
-    const open = [...this.holds.values()].find((hold) => hold.host === host);
-    if (open) return { action: 'hold', holdId: open.holdId };
-    const holdId = this.env.newHoldId();
-    this.holds.set(holdId, { holdId, host, requestIds: [], replays: [] });
-    this.env.report({ ...base, holdId, auditOnly: false });
     return { action: 'hold', holdId };
   }
 
-  /** A question from the MAIN-world wrappers; answered synchronously. */
-  onQuestion(question: GuardQuestion): void {
-    if (question.type !== 'check') return;
-    const verdict = this.decide(question.route, question.url, question.matches);
-    if (verdict.action === 'hold') this.holds.get(verdict.holdId)?.requestIds.push(question.requestId);
-    this.env.answer({ type: 'verdict', requestId: question.requestId, action: verdict.action });
+  /** A request dropped at once (a "Don't send" that still applies): a hold id nobody will answer. */
+  private dropNow(): string {
+    const holdId = this.env.newHoldId();
+    this.holds.set(holdId, { holdId, host: '', items: new Map(), requestIds: [], replays: [], audit: false });
+    queueMicrotask(() => this.onDecided(holdId, 'cancelled', true));
+    return holdId;
+  }
+
+  /** A question from the MAIN-world wrappers; `allow()` must be called before returning to let it go now. */
+  onQuestion(question: Question, allow: () => void): void {
+    let verdict: Verdict;
+    try {
+      verdict = this.decide(question.route, question.url, [question.url, question.text], question.flags);
+    } catch {
+      // Fail closed: an error here holds the request (the MAIN world treats "not allowed" as held).
+      return;
+    }
+    if (verdict.action === 'allow') allow();
+    else this.holds.get(verdict.holdId)?.requestIds.push(question.requestId);
   }
 
   /** Hold a form navigation (Navigation API `navigate` event); `replay` re-submits it if allowed. */
-  holdNavigation(url: string, ids: readonly string[], replay: () => void): boolean {
-    const verdict = this.decide('form', url, ids);
+  holdNavigation(url: string, texts: string[], replay: () => void): boolean {
+    const verdict = this.decide('form', url, texts, '');
     if (verdict.action !== 'hold') return false;
     this.holds.get(verdict.holdId)?.replays.push(replay);
     return true;
   }
 
-  /** The user answered in the prompt (relayed by the background). */
-  onDecided(holdId: string, decision: Exclude<Decision, 'audit-only'>): void {
+  /**
+   * The hold is over: the user answered (relayed by the background), or (`local`) audit-only
+   * finished recording, or a standing "Don't send" dropped it.
+   */
+  onDecided(holdId: string, decision: UserDecision, local = false): void {
     const hold = this.holds.get(holdId);
     if (!hold) return;
     this.holds.delete(holdId);
     const send = decision !== 'cancelled';
-    if (send) this.passes.set(hold.host, this.env.now() + SEND_ONCE_WINDOW_MS);
-    this.env.answer({ type: 'release', requestIds: hold.requestIds, send });
+    if (!local && hold.host) {
+      this.answers.set(hold.host, {
+        holdId,
+        decision,
+        fields: new Set(hold.items.keys()),
+        passUntil: send ? this.env.now() + SEND_ONCE_WINDOW_MS : 0,
+      });
+    }
+    for (const requestId of hold.requestIds) this.env.release(requestId, send);
     if (send) for (const replay of hold.replays) replay();
   }
 
+  /** The user acted again (a new submit): answers to keystroke sends no longer stand in for a question. */
   isHeld(holdId: string): boolean {
     return this.holds.has(holdId);
+  }
+
+  /** Holds still waiting (their ids), e.g. to report them as abandoned when the page goes away. */
+  openHoldIds(): string[] {
+    return [...this.holds.values()].filter((hold) => hold.host !== '').map((hold) => hold.holdId);
   }
 }

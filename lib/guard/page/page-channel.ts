@@ -1,106 +1,123 @@
 // A private, synchronous channel between LoanGuard's two scripts in one frame: the MAIN-world
-// script (which wraps fetch/XHR/beacon/WebSocket in the page's own realm) and the isolated-world
-// content script (which knows the settings and talks to the background).
+// script (the request wrappers, in the page's own realm) and the isolated-world content script
+// (which knows what the user typed, the settings, and talks to the background).
 //
-// Both scripts run at document_start, before any page script. They agree on a random event name
-// then, while no page code can listen; afterwards every message is a CustomEvent with that secret
-// name on `document`, dispatched synchronously, so a question gets its answer before the wrapper
-// returns. A page can't listen for a name it doesn't know. (It could still bypass the MAIN-world
-// wrappers by other means; see README "What LoanGuard cannot catch".)
-
-import { randomId } from '@/lib/random-id';
+// What crosses it is deliberately little. The page realm never learns the watched values: it only
+// says "this request is about to go, here is exactly what it carries" and the isolated world answers
+// in the same call by cancelling the event ("allowed") or not ("held": fail closed — a channel that
+// does not answer holds the request). Later the isolated world says "watching / not watching" and
+// "release request <id>: send / drop".
+//
+// Both scripts run at document_start, before any page script, and agree on a random event name
+// then; afterwards every message is an event with that secret name on `document`. The MAIN side
+// uses only built-ins captured at document_start (natives.ts), never reads a property the page can
+// redefine, and never calls page code while a channel event is being dispatched — so a page can
+// neither learn the name nor forge an answer.
+import { captureNatives, type Natives } from './natives';
 
 const HELLO_FROM_MAIN = 'loanguard:hello-main';
 const HELLO_FROM_ISOLATED = 'loanguard:hello-isolated';
+const SECRET = /^[0-9a-f]{32}$/;
 
-export interface PageChannel {
-  /** Send one message to the other side; its handler runs before this returns. */
-  post(message: unknown): void;
+/** MAIN → isolated: one request about to leave. */
+export interface RequestQuestion {
+  /** The request's id, to release it later. */
+  id: string;
+  route: string;
+  /** The absolute URL the browser will use. */
+  url: string;
+  method: string;
+  /** Everything else it carries that could hold a value: headers, referrer, body (decoded), as text. */
+  text: string;
+  /** '' or a combination of: U = part of the body could not be read, O = body over the read limit, S = can't wait (sync). */
+  flags: string;
 }
 
-type Handler = (message: unknown) => void;
+/** Isolated → MAIN messages, as strings: no object of the page's realm is ever parsed for them. */
+export const watchingMessage = (watching: boolean): string => (watching ? 'W1' : 'W0');
+export const releaseMessage = (id: string, send: boolean): string => `${send ? 'R1' : 'R0'}${id}`;
 
-interface Natives {
-  addEventListener: typeof EventTarget.prototype.addEventListener;
-  removeEventListener: typeof EventTarget.prototype.removeEventListener;
-  dispatchEvent: typeof EventTarget.prototype.dispatchEvent;
-  CustomEvent: typeof CustomEvent;
-  stringify: typeof JSON.stringify;
-  parse: typeof JSON.parse;
-}
-
-/** Capture the DOM primitives now, before page code can replace them. */
-function captureNatives(win: Window & typeof globalThis): Natives {
-  const proto = win.EventTarget.prototype;
-  return {
-    addEventListener: proto.addEventListener,
-    removeEventListener: proto.removeEventListener,
-    dispatchEvent: proto.dispatchEvent,
-    CustomEvent: win.CustomEvent,
-    stringify: win.JSON.stringify,
-    parse: win.JSON.parse,
-  };
-}
-
-function connect(doc: Document, natives: Natives, secret: string, onMessage: Handler, outbound: string, inbound: string): PageChannel {
-  natives.addEventListener.call(doc, `${inbound}${secret}`, (event: Event) => {
-    const detail = (event as CustomEvent<unknown>).detail;
-    if (typeof detail !== 'string') return;
-    let message: unknown;
-    try {
-      message = natives.parse(detail);
-    } catch {
-      return;
-    }
-    onMessage(message);
-  });
-  return {
-    post(message) {
-      natives.dispatchEvent.call(doc, new natives.CustomEvent(`${outbound}${secret}`, { detail: natives.stringify(message) }));
-    },
-  };
+export interface MainChannel {
+  /** Synchronous: true when the isolated world allowed the request now; false = held (or no answer). */
+  ask(question: RequestQuestion): boolean;
+  ready(): boolean;
 }
 
 /**
- * Isolated-world side. Hands the secret to the MAIN-world script: whichever of the two starts
- * second completes the handshake. Once the MAIN side has spoken on the secret channel (proof it
- * has the secret), the secret is never announced again.
+ * MAIN-world side. `onMessage` receives the isolated world's strings (watching state, releases); it
+ * must only use captured natives.
  */
-export function openIsolatedChannel(doc: Document, win: Window & typeof globalThis, onMessage: Handler): PageChannel {
-  const natives = captureNatives(win);
-  const secret = randomId();
-  const announce = (): void => {
-    natives.dispatchEvent.call(doc, new natives.CustomEvent(HELLO_FROM_ISOLATED, { detail: secret }));
+export function openMainChannel(doc: Document, win: Window & typeof globalThis, onMessage: (message: string) => void, natives: Natives = captureNatives(win)): MainChannel {
+  const n = natives;
+  let secret: string | undefined;
+  const onInbound = (event: Event): void => {
+    const detail = n.eventDetail(event);
+    if (typeof detail === 'string') onMessage(detail);
   };
-  natives.addEventListener.call(doc, HELLO_FROM_MAIN, announce);
-  const channel = connect(doc, natives, secret, (message) => {
-    natives.removeEventListener.call(doc, HELLO_FROM_MAIN, announce);
-    onMessage(message);
-  }, 'loanguard:i2m:', 'loanguard:m2i:');
-  announce();
-  return channel;
+  const onSecret = (event: Event): void => {
+    const detail = n.eventDetail(event);
+    if (secret !== undefined || typeof detail !== 'string' || detail.length !== 32) return;
+    secret = detail;
+    n.removeEventListener(doc, HELLO_FROM_ISOLATED, onSecret);
+    n.addEventListener(doc, `loanguard:i2m:${secret}`, onInbound);
+    // Speaking on the secret channel tells the isolated side the handshake is done.
+    n.dispatchEvent(doc, new n.CustomEvent(`loanguard:m2i:${secret}`, { detail: '' }));
+  };
+  n.addEventListener(doc, HELLO_FROM_ISOLATED, onSecret);
+  n.dispatchEvent(doc, new n.CustomEvent(HELLO_FROM_MAIN));
+  return {
+    ask(question) {
+      if (secret === undefined) return false;
+      const message = n.createNull();
+      message.id = question.id;
+      message.route = question.route;
+      message.url = question.url;
+      message.method = question.method;
+      message.text = question.text;
+      message.flags = question.flags;
+      const event = new n.CustomEvent(`loanguard:m2i:${secret}`, { detail: n.stringify(message), cancelable: true });
+      // Cancelled means "allowed"; anything else — held, no listener, an error over there — holds.
+      return !n.dispatchEvent(doc, event);
+    },
+    ready: () => secret !== undefined,
+  };
 }
 
-/** MAIN-world side: waits for the secret, then connects. Messages posted before that are queued. */
-export function openMainChannel(doc: Document, win: Window & typeof globalThis, onMessage: Handler): PageChannel & { ready(): boolean } {
-  const natives = captureNatives(win);
-  let channel: PageChannel | undefined;
-  const queue: unknown[] = [];
-  const onSecret = (event: Event): void => {
-    const secret = (event as CustomEvent<unknown>).detail;
-    if (channel || typeof secret !== 'string' || !/^[0-9a-f]{32}$/.test(secret)) return;
-    natives.removeEventListener.call(doc, HELLO_FROM_ISOLATED, onSecret);
-    channel = connect(doc, natives, secret, onMessage, 'loanguard:m2i:', 'loanguard:i2m:');
-    channel.post({ type: 'hello' });
-    for (const message of queue.splice(0)) channel.post(message);
+export interface IsolatedChannel {
+  post(message: string): void;
+}
+
+/**
+ * Isolated-world side. `onQuestion(question, allow)` must call `allow()` before returning for the
+ * request to go at once; otherwise it is held. Whichever side starts second completes the
+ * handshake; the secret is announced again only until the MAIN side has spoken on the channel (or
+ * the document has finished parsing, after which page scripts could be listening).
+ */
+export function openIsolatedChannel(doc: Document, onQuestion: (question: RequestQuestion, allow: () => void) => void, secret: string): IsolatedChannel {
+  if (!SECRET.test(secret)) throw new Error('the channel secret must be 32 hex characters');
+  const announce = (): void => void doc.dispatchEvent(new CustomEvent(HELLO_FROM_ISOLATED, { detail: secret }));
+  const stopAnnouncing = (): void => {
+    doc.removeEventListener(HELLO_FROM_MAIN, announce);
+    doc.removeEventListener('DOMContentLoaded', stopAnnouncing);
   };
-  natives.addEventListener.call(doc, HELLO_FROM_ISOLATED, onSecret);
-  natives.dispatchEvent.call(doc, new natives.CustomEvent(HELLO_FROM_MAIN));
+  doc.addEventListener(HELLO_FROM_MAIN, announce);
+  doc.addEventListener('DOMContentLoaded', stopAnnouncing);
+  doc.addEventListener(`loanguard:m2i:${secret}`, (event: Event) => {
+    stopAnnouncing();
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string' || detail === '') return;
+    let question: RequestQuestion;
+    try {
+      question = JSON.parse(detail) as RequestQuestion;
+    } catch {
+      return; // unreadable: not cancelled, so held
+    }
+    onQuestion(question, () => event.preventDefault());
+  });
+  announce();
   return {
     post(message) {
-      if (channel) channel.post(message);
-      else queue.push(message);
+      doc.dispatchEvent(new CustomEvent(`loanguard:i2m:${secret}`, { detail: message }));
     },
-    ready: () => channel !== undefined,
   };
 }
