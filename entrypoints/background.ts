@@ -34,6 +34,7 @@ export default defineBackground(() => {
 
   const guard = createGuardService((events) => log.record(events), now);
   browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now)], () => browser.runtime.getURL('/')));
+  browser.runtime.onConnect.addListener((port) => guard.connect(port));
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void guard.forgetTab(tabId);

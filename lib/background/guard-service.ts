@@ -23,6 +23,8 @@ export interface GuardService {
   holds: HoldDeps;
   registry: WatchRegistry;
   ports: PromptPorts;
+  /** A port opened to the background: the prompt page's are taken; others are closed. */
+  connect(port: Browser.runtime.Port): void;
   /** A frame's watch report: shared with the tab's frames and the backstop. */
   watchUpdate(tabId: number, frameId: number, url: string, records: WatchRecordMessage[], fresh: boolean): Promise<void>;
   /** The trusted list or the settings changed: the backstop's exclusions and guarded kinds follow. */
@@ -51,10 +53,12 @@ function routeOfType(type: string): ShareRoute {
 export function createGuardService(record: RecordEvents, now: () => number): GuardService {
   const registry = new WatchRegistry();
   const tell = (tabId: number, frameId: number | undefined, message: ToContentMessage): Promise<void> =>
-    browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).then(
-      () => undefined,
-      () => undefined, // the page is gone; nothing is waiting any more
-    );
+    Promise.resolve()
+      .then(() => browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }))
+      .then(
+        () => undefined,
+        () => undefined, // the page is gone; nothing is waiting any more
+      );
   const trustedSites = async (): Promise<string[]> => trustedSiteNames((await loadTrustedList()).value);
 
   /** The values the settings guard in this tab (a kind watched only on loan pages counts there only). */
@@ -136,14 +140,14 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
     allowed: (tabId, site) => backstop.allow(tabId, site),
   };
 
-  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
-    if (port.name.startsWith(PROMPT_PORT_PREFIX)) void ports.connect(port);
-  });
-
   return {
     holds,
     registry,
     ports,
+    connect(port) {
+      if (port.name.startsWith(PROMPT_PORT_PREFIX)) void ports.connect(port);
+      else port.disconnect();
+    },
     async watchUpdate(tabId, frameId, url, records, fresh) {
       const site = frameId === 0 ? (siteOf(url)?.site ?? '') : registry.site(tabId);
       if (!registry.update(tabId, frameId, records, fresh, site)) return;

@@ -117,36 +117,41 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
   };
 
   const webRequest = (browser as unknown as { webRequest?: typeof browser.webRequest }).webRequest;
-  if (flavour === 'firefox' && webRequest) {
-    // Firefox lets an extension inspect bodies and cancel: the backstop blocks, URL or body.
-    webRequest.onBeforeRequest.addListener(
-      ((details: { tabId: number; url: string; type: string; requestBody?: unknown }) =>
-        inspect(details).then((event) => {
-          if (!event) return {};
-          deps.onEvent({ ...event, blocked: true });
-          return { cancel: true };
-        })) as never,
-      { urls: ['<all_urls>'] },
-      ['blocking', 'requestBody'],
-    );
-  } else if (webRequest) {
-    // Chromium: bodies can only be watched; what leaves is recorded honestly and the user told.
-    webRequest.onBeforeRequest.addListener(
-      ((details: { tabId: number; url: string; type: string; requestBody?: unknown }) => {
-        void inspect(details).then((event) => event && deps.onEvent(event));
-        return undefined;
-      }) as never,
-      { urls: ['<all_urls>'] },
-      ['requestBody'],
-    );
-    // Blocked by our rules: say so (the URL still carries the value, so the same check names it).
-    webRequest.onErrorOccurred.addListener(
-      ((details: { tabId: number; url: string; type: string; error: string }) => {
-        if (details.error !== 'net::ERR_BLOCKED_BY_CLIENT') return;
-        void inspect(details).then((event) => event && deps.onEvent({ ...event, blocked: true }));
-      }) as never,
-      { urls: ['<all_urls>'] },
-    );
+  type Details = { tabId: number; url: string; type: string; requestBody?: unknown; error?: string };
+  try {
+    if (flavour === 'firefox' && webRequest) {
+      // Firefox lets an extension inspect bodies and cancel: the backstop blocks, URL or body.
+      webRequest.onBeforeRequest.addListener(
+        ((details: Details) =>
+          inspect(details).then((event) => {
+            if (!event) return {};
+            deps.onEvent({ ...event, blocked: true });
+            return { cancel: true };
+          })) as never,
+        { urls: ['<all_urls>'] },
+        ['blocking', 'requestBody'],
+      );
+    } else if (webRequest) {
+      // Chromium: bodies can only be watched; what leaves is recorded honestly and the user told.
+      webRequest.onBeforeRequest.addListener(
+        ((details: Details) => {
+          void inspect(details).then((event) => event && deps.onEvent(event));
+          return undefined;
+        }) as never,
+        { urls: ['<all_urls>'] },
+        ['requestBody'],
+      );
+      // Blocked by our rules: say so (the URL still carries the value, so the same check names it).
+      webRequest.onErrorOccurred.addListener(
+        ((details: Details) => {
+          if (details.error !== 'net::ERR_BLOCKED_BY_CLIENT') return;
+          void inspect(details).then((event) => event && deps.onEvent({ ...event, blocked: true }));
+        }) as never,
+        { urls: ['<all_urls>'] },
+      );
+    }
+  } catch {
+    // No webRequest in this context (a test's fake browser): the rules still block; nothing is observed.
   }
 
   const dnr = flavour === 'chromium' ? (browser as unknown as { declarativeNetRequest?: Dnr }).declarativeNetRequest : undefined;

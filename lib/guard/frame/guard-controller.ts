@@ -95,9 +95,14 @@ export class GuardController {
     const { watch } = this.env.settings();
     const { isLoanPage } = this.env.page();
     const items = new Map<string, ReportedItem>();
+    // The same value typed in two fields (or on an earlier page of the site) is one item; this frame's comes first.
+    const values = new Set<string>();
     for (const record of records) {
       const mode = watch[record.item.kind];
       if (mode === 'off' || (mode === 'loan-pages' && !isLoanPage)) continue;
+      const value = `${record.watched.kind}:${record.watched.canonical}`;
+      if (values.has(value)) continue;
+      values.add(value);
       // A field's latest value stands for all of its values (they are one entry under one decision).
       if (!items.has(record.fieldKey)) items.set(record.fieldKey, record.item);
     }

@@ -45,10 +45,14 @@ export function uncurry<F extends AnyFn>(win: PageWindow, fn: F): Uncurried<F> {
   return win.Function.prototype.call.bind(fn as unknown as (this: unknown, ...args: unknown[]) => unknown) as unknown as Uncurried<F>;
 }
 
-/** A getter of `proto[name]`, uncurried; undefined when there is none. */
+/**
+ * The getter of `proto[name]`, uncurried (browsers define these as accessors on the prototype).
+ * Without one (a DOM emulation) it reads the property; undefined when the prototype lacks the name.
+ */
 export function getterOf(win: PageWindow, proto: object, name: string): ((self: unknown) => unknown) | undefined {
-  const get = win.Object.getOwnPropertyDescriptor(proto, name)?.get;
-  return get ? (uncurry(win, get as AnyFn) as (self: unknown) => unknown) : undefined;
+  const descriptor = win.Object.getOwnPropertyDescriptor(proto, name);
+  if (descriptor?.get) return uncurry(win, descriptor.get as AnyFn) as (self: unknown) => unknown;
+  return (self) => (self as Record<string, unknown>)[name];
 }
 
 export function captureNatives(win: PageWindow): Natives {

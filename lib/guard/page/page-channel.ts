@@ -13,7 +13,7 @@
 // uses only built-ins captured at document_start (natives.ts), never reads a property the page can
 // redefine, and never calls page code while a channel event is being dispatched — so a page can
 // neither learn the name nor forge an answer.
-import { captureNatives, type Natives } from './natives';
+import { captureNatives, uncurry, type Natives } from './natives';
 
 const HELLO_FROM_MAIN = 'loanguard:hello-main';
 const HELLO_FROM_ISOLATED = 'loanguard:hello-isolated';
@@ -77,7 +77,11 @@ export function openMainChannel(doc: Document, win: Window & typeof globalThis, 
       message.flags = question.flags;
       const event = new n.CustomEvent(`loanguard:m2i:${secret}`, { detail: n.stringify(message), cancelable: true });
       // Cancelled means "allowed"; anything else — held, no listener, an error over there — holds.
-      return !n.dispatchEvent(doc, event);
+      try {
+        return !n.dispatchEvent(doc, event);
+      } catch {
+        return false;
+      }
     },
     ready: () => secret !== undefined,
   };
@@ -93,31 +97,43 @@ export interface IsolatedChannel {
  * handshake; the secret is announced again only until the MAIN side has spoken on the channel (or
  * the document has finished parsing, after which page scripts could be listening).
  */
-export function openIsolatedChannel(doc: Document, onQuestion: (question: RequestQuestion, allow: () => void) => void, secret: string): IsolatedChannel {
+export function openIsolatedChannel(
+  doc: Document,
+  onQuestion: (question: RequestQuestion, allow: () => void) => void,
+  secret: string,
+  natives: Natives = captureNatives(window as Window & typeof globalThis),
+): IsolatedChannel {
   if (!SECRET.test(secret)) throw new Error('the channel secret must be 32 hex characters');
-  const announce = (): void => void doc.dispatchEvent(new CustomEvent(HELLO_FROM_ISOLATED, { detail: secret }));
+  // The isolated world has its own prototypes; captured all the same, so the rule holds wherever it runs.
+  const n = natives;
+  const preventDefault = uncurry(window as Window & typeof globalThis, Event.prototype.preventDefault);
+  const announce = (): void => void n.dispatchEvent(doc, new n.CustomEvent(HELLO_FROM_ISOLATED, { detail: secret }));
   const stopAnnouncing = (): void => {
-    doc.removeEventListener(HELLO_FROM_MAIN, announce);
-    doc.removeEventListener('DOMContentLoaded', stopAnnouncing);
+    n.removeEventListener(doc, HELLO_FROM_MAIN, announce);
+    n.removeEventListener(doc, 'DOMContentLoaded', stopAnnouncing);
   };
-  doc.addEventListener(HELLO_FROM_MAIN, announce);
-  doc.addEventListener('DOMContentLoaded', stopAnnouncing);
-  doc.addEventListener(`loanguard:m2i:${secret}`, (event: Event) => {
+  n.addEventListener(doc, HELLO_FROM_MAIN, announce);
+  n.addEventListener(doc, 'DOMContentLoaded', stopAnnouncing);
+  n.addEventListener(doc, `loanguard:m2i:${secret}`, (event: Event) => {
     stopAnnouncing();
-    const detail = (event as CustomEvent<unknown>).detail;
+    const detail = n.eventDetail(event);
     if (typeof detail !== 'string' || detail === '') return;
     let question: RequestQuestion;
     try {
-      question = JSON.parse(detail) as RequestQuestion;
+      question = n.parse(detail) as RequestQuestion;
     } catch {
       return; // unreadable: not cancelled, so held
     }
-    onQuestion(question, () => event.preventDefault());
+    try {
+      onQuestion(question, () => preventDefault(event));
+    } catch {
+      // A failure while deciding holds the request.
+    }
   });
   announce();
   return {
     post(message) {
-      doc.dispatchEvent(new CustomEvent(`loanguard:i2m:${secret}`, { detail: message }));
+      n.dispatchEvent(doc, new n.CustomEvent(`loanguard:i2m:${secret}`, { detail: message }));
     },
   };
 }

@@ -60,6 +60,7 @@ export function createSnapshotter(win: PageWindow, n: Natives): Snapshotter {
   const NativeURL = win.URL;
   const urlHref = getterOf(win, win.URL.prototype, 'href')!;
   const baseURI = getterOf(win, win.Node.prototype, 'baseURI')!;
+  const documentUrl = getterOf(win, win.Document.prototype, 'URL')!;
   const doc = win.document;
   const structuredClone = win.structuredClone;
   const objectKeys = win.Object.keys;
@@ -163,8 +164,14 @@ export function createSnapshotter(win: PageWindow, n: Natives): Snapshotter {
     } catch {
       return '';
     }
+    let base: unknown;
     try {
-      return urlHref(new NativeURL(text, baseURI(doc) as string)) as string;
+      base = baseURI(doc);
+    } catch {
+      base = undefined;
+    }
+    try {
+      return urlHref(new NativeURL(text, typeof base === 'string' && base ? base : (documentUrl(doc) as string))) as string;
     } catch {
       return text;
     }

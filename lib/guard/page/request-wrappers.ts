@@ -366,11 +366,14 @@ export function createRequestGuard(channel: () => MainChannel | undefined, top: 
   }
 
   function wrapCookie(win: PageWindow, l: Natives): void {
-    const descriptor = l.getOwnPropertyDescriptor(win.Document.prototype, 'cookie');
+    // Where the accessor lives (Document.prototype in browsers; a subclass in some emulations).
+    let owner: object | null = win.Object.getPrototypeOf(win.document) as object | null;
+    while (owner && !l.getOwnPropertyDescriptor(owner, 'cookie')) owner = win.Object.getPrototypeOf(owner) as object | null;
+    const descriptor = owner ? l.getOwnPropertyDescriptor(owner, 'cookie') : undefined;
     const set = descriptor?.set;
-    if (!descriptor || !set) return;
+    if (!owner || !descriptor || !set) return;
     const location = getterOf(win, win.Document.prototype, 'URL')!;
-    l.defineProperty(win.Document.prototype, 'cookie', {
+    l.defineProperty(owner, 'cookie', {
       ...descriptor,
       set(this: Document, value: string) {
         const text = l.toString(value);

@@ -15,6 +15,8 @@ const WATCHDOG_MS = 250;
 const PREFERRED_WIDTH = 420;
 const SHEET_BELOW = 560;
 const MARGIN = 12;
+/** Never smaller than this, even in a tiny window (the prompt then scrolls). */
+const MIN_HEIGHT = 120;
 /** While the user typed this recently, the prompt appears without taking the keyboard. */
 export const TYPING_QUIET_MS = 1_500;
 
@@ -191,11 +193,11 @@ export class PromptHost {
     if (!this.overlay) return;
     const viewport = this.win.visualViewport;
     const scale = viewport?.scale && viewport.scale > 0 ? viewport.scale : 1;
-    const viewWidth = (viewport?.width ?? this.doc.documentElement.clientWidth) * scale;
-    const viewHeight = (viewport?.height ?? this.doc.documentElement.clientHeight) * scale;
+    const viewWidth = (viewport?.width || this.win.innerWidth || this.doc.documentElement.clientWidth) * scale;
+    const viewHeight = (viewport?.height || this.win.innerHeight || this.doc.documentElement.clientHeight) * scale;
     const sheet = viewWidth < SHEET_BELOW;
     const width = sheet ? viewWidth - 2 * MARGIN : Math.min(PREFERRED_WIDTH, viewWidth - 2 * MARGIN);
-    const height = Math.min(this.contentHeight, viewHeight - 2 * MARGIN);
+    const height = Math.max(MIN_HEIGHT, Math.min(this.contentHeight, viewHeight - 2 * MARGIN));
     const px = (dip: number): string => `${(dip / scale).toFixed(2)}px`;
     const left = (viewport?.offsetLeft ?? 0) + (sheet ? MARGIN : viewWidth - width - MARGIN) / scale;
     const top = (viewport?.offsetTop ?? 0) + (sheet ? viewHeight - height - MARGIN : MARGIN) / scale;

@@ -1,15 +1,16 @@
-// The in-page prompt: renders a held request, answers only on trusted input, keeps "Send once" and
-// "Trust" locked until the visibility gate opens, and handles expired holds.
+// The in-page prompt: connects to the background over a port named by the token in its fragment,
+// renders the oldest held request it is given, answers only on trusted input, keeps "Send once" and
+// "Trust" locked until the visibility gate opens and the host reports the prompt as drawn, and
+// reconnects when the background restarts.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { container, useComponentTest } from '../../helpers/render';
-import { PromptApp, holdIdFromHash } from '@/components/prompt/PromptApp';
+import { PromptApp, tokenFromHash, type PromptPort } from '@/components/prompt/PromptApp';
 import type { Hold } from '@/lib/messages/guard-messages';
 import { MIN_VISIBLE_MS, VISIBILITY_DELAY_MS } from '@/lib/prompt/visibility-gate';
-import { holdKey } from '@/lib/prompt/hold-read';
 
+const TOKEN = '0123456789abcdef0123456789abcdef';
 const HOLD_ID = 'hold_0123456789abcdef';
 const hold: Hold = {
   holdId: HOLD_ID,
@@ -26,37 +27,63 @@ const hold: Hold = {
     { code: 'fourth_reason', detail: 'not shown', weight: 0.5 },
   ],
   items: [
-    { kind: 'phone', masked: '138****8000', country: 'CN', fingerprint: null },
-    { kind: 'national-id', masked: '1101**********1234', fingerprint: null },
+    { kind: 'phone', masked: '138****8000', country: 'CN', fingerprint: null, complete: true, fieldKey: 'f1' },
+    { kind: 'national-id', masked: '1101**********1234', fingerprint: null, complete: true, fieldKey: 'f2' },
   ],
   createdAt: 1,
+  byAction: false,
 };
+const second: Hold = { ...hold, holdId: 'hold_fedcba9876543210', destination: { ...hold.destination, display: 'other.example' } };
 
 /** Test seam: happy-dom events are never isTrusted, so accepted-path tests swap in this predicate. */
 const trustEverything = () => true;
 
-let sendMessage: ReturnType<typeof vi.fn>;
-
-/** Stores `stored` as the hold the prompt will read (as the background does), and records what the prompt sends. */
-async function answerWith(stored: unknown, reply: unknown = undefined) {
-  sendMessage = vi.fn(async () => reply);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
-  if (stored !== null) await fakeBrowser.storage.session.set({ [holdKey(HOLD_ID)]: stored });
+/** A fake runtime port: records what the prompt posts, lets the test push state and disconnect. */
+class FakePort implements PromptPort {
+  posted: unknown[] = [];
+  private messageListeners: Array<(message: unknown) => void> = [];
+  private disconnectListeners: Array<() => void> = [];
+  disconnected = false;
+  constructor(readonly name: string) {}
+  postMessage(message: unknown) {
+    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
+    this.posted.push(message);
+  }
+  onMessage = { addListener: (listener: (message: unknown) => void) => void this.messageListeners.push(listener) };
+  onDisconnect = { addListener: (listener: () => void) => void this.disconnectListeners.push(listener) };
+  disconnect() {
+    this.disconnected = true;
+  }
+  /** The background sends a message. */
+  push(message: unknown) {
+    return act(() => this.messageListeners.forEach((listener) => listener(message)));
+  }
+  /** The background's worker went away. */
+  drop() {
+    this.disconnected = true;
+    return act(() => this.disconnectListeners.forEach((listener) => listener()));
+  }
 }
 
-/** Let the storage read and the renders it causes finish. */
-const settle = () =>
-  act(async () => {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-  });
+let ports: FakePort[];
+const port = () => ports[ports.length - 1]!;
+const connect = (name: string) => {
+  const created = new FakePort(name);
+  ports.push(created);
+  return created;
+};
+const state = (holds: Hold[], safe = true) => ({ type: 'state', holds, geometry: { safe } });
 
-async function mount(options: { hash?: string; isTrustedEvent?: (event: Event) => boolean } = {}) {
-  await act(() => render(<PromptApp hash={options.hash ?? `#${HOLD_ID}`} isTrustedEvent={options.isTrustedEvent} />, container));
-  await settle();
+async function mount(options: { hash?: string; isTrustedEvent?: (event: Event) => boolean; holds?: Hold[]; safe?: boolean } = {}) {
+  await act(() =>
+    render(<PromptApp hash={options.hash ?? `#${TOKEN}`} connect={connect} isTrustedEvent={options.isTrustedEvent} />, container),
+  );
+  if (ports.length > 0 && options.holds !== undefined) await port().push(state(options.holds, options.safe ?? true));
 }
 
 const button = (decision: string) => container.querySelector<HTMLButtonElement>(`button[data-decision="${decision}"]`)!;
-const decisions = () => sendMessage.mock.calls.map(([message]) => message).filter((m) => m.type === 'hold-decision');
+const posted = (type: string) => ports.flatMap((p) => p.posted).filter((m) => (m as { type?: string }).type === type);
+const decisions = () => posted('hold-decision');
 const click = (target: HTMLElement) => act(() => void target.dispatchEvent(new MouseEvent('click', { bubbles: true })));
 const press = (key: string, shiftKey = false) =>
   act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true })));
@@ -64,34 +91,45 @@ const passGate = () => act(() => void vi.advanceTimersByTime(MIN_VISIBLE_MS));
 
 useComponentTest({
   setup: () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    ports = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   },
   teardown: () => {
     vi.useRealTimers();
   },
 });
 
-
-describe('holdIdFromHash', () => {
-  it('accepts a well-formed id and rejects anything else', () => {
-    expect(holdIdFromHash(`#${HOLD_ID}`)).toBe(HOLD_ID);
-    expect(holdIdFromHash('#short')).toBeNull();
-    expect(holdIdFromHash('#<img src=x>')).toBeNull();
-    expect(holdIdFromHash('')).toBeNull();
+describe('tokenFromHash', () => {
+  it('accepts a 32-hex token and rejects anything else', () => {
+    expect(tokenFromHash(`#${TOKEN}`)).toBe(TOKEN);
+    expect(tokenFromHash('#short')).toBeNull();
+    expect(tokenFromHash(`#${TOKEN.toUpperCase()}`)).toBeNull();
+    expect(tokenFromHash('#<img src=x>')).toBeNull();
+    expect(tokenFromHash('')).toBeNull();
   });
 });
 
 describe('PromptApp', () => {
-  it('reads the hold named in the fragment from storage.session, asking the background nothing', async () => {
-    await answerWith(hold);
+  it('connects on a port named by its token and shows nothing until it is given a hold', async () => {
     await mount();
+    expect(ports.map((p) => p.name)).toEqual([`prompt:${TOKEN}`]);
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    await port().push(state([]));
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    await port().push(state([hold]));
     expect(container.querySelector('[role="alertdialog"]')).not.toBeNull();
-    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('ignores messages that are not a state message', async () => {
+    await mount();
+    await port().push({ type: 'state', holds: 'everything' });
+    await port().push({ type: 'other', holds: [hold] });
+    await port().push(null);
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
   });
 
   it('shows destination, the cross-site sentence, the items and at most three reasons', async () => {
-    await answerWith(hold);
-    await mount();
+    await mount({ holds: [hold] });
     const dialog = container.querySelector('[role="alertdialog"]')!;
     expect(dialog.getAttribute('aria-labelledby')).toBe('prompt-title');
     expect(dialog.getAttribute('aria-describedby')).toBe('prompt-where prompt-hint');
@@ -105,6 +143,7 @@ describe('PromptApp', () => {
     expect(container.querySelector('#prompt-where')!.textContent).toContain('promptRouteForm');
     const items = [...container.querySelectorAll('.prompt-items li')].map((li) => li.textContent);
     expect(items).toEqual(['kind_phone 138****8000CN', 'kind_national_id 1101**********1234']);
+    expect([...container.querySelectorAll('.prompt-items li')].map((li) => li.getAttribute('data-field'))).toEqual(['f1', 'f2']);
     const reasons = [...container.querySelectorAll('ul.reasons li')].map((li) => li.textContent);
     expect(reasons).toEqual(['reason_title_keyword(借款)', 'reason_body_keyword(额度)', 'reason_apr_disclosure(36%)']);
     expect(container.textContent).toContain('promptLoan');
@@ -112,17 +151,24 @@ describe('PromptApp', () => {
   });
 
   it('says so when the data goes to the page’s own site, and names background routes', async () => {
-    await answerWith({ ...hold, route: 'beacon', isLoanPage: false, loanReasons: [], page: { ...hold.page, site: hold.destination.site } });
-    await mount();
+    await mount({ holds: [{ ...hold, route: 'beacon', isLoanPage: false, loanReasons: [], page: { ...hold.page, site: hold.destination.site } }] });
     const where = container.querySelector('#prompt-where')!.textContent;
     expect(where).toContain('promptSameSite(kuaidai-loans.example)');
     expect(where).toContain('promptRouteBackground');
     expect(container.textContent).toContain('promptNotLoan');
   });
 
+  it('shows the oldest hold, says how many wait behind it, and moves on when the background drops it', async () => {
+    await mount({ holds: [hold, second] });
+    expect(container.querySelector('#prompt-title')!.textContent).toBe('promptTitle(kuaidai-loans.example)');
+    expect(container.textContent).toContain('promptMore(1)');
+    await port().push(state([second]));
+    expect(container.querySelector('#prompt-title')!.textContent).toBe('promptTitle(other.example)');
+    expect(container.textContent).not.toContain('promptMore');
+  });
+
   it('focuses Don’t send on open and keeps Tab on the enabled buttons', async () => {
-    await answerWith(hold);
-    await mount();
+    await mount({ holds: [hold] });
     expect(document.activeElement).toBe(button('cancelled'));
     // Gate closed: Don't send is the only stop.
     await press('Tab');
@@ -138,16 +184,14 @@ describe('PromptApp', () => {
     expect(document.activeElement).toBe(button('trusted'));
   });
 
-  it('Escape answers Don’t send', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
+  it('Escape answers Don’t send over the port', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await press('Escape');
     expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'cancelled' }]);
   });
 
   it('locks Send once and Trust until the prompt has been visible long enough', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
     expect(button('sent-once').disabled).toBe(true);
     expect(button('trusted').disabled).toBe(true);
     expect(button('cancelled').disabled).toBe(false);
@@ -164,9 +208,28 @@ describe('PromptApp', () => {
     expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'sent-once' }]);
   });
 
+  it('keeps Send once and Trust locked while the host reports the prompt as not drawn safely, and says why', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything, safe: false });
+    await passGate();
+    await passGate();
+    expect(button('sent-once').disabled).toBe(true);
+    expect(button('trusted').disabled).toBe(true);
+    expect(container.textContent).toContain('promptUnsafe');
+    await click(button('trusted'));
+    expect(decisions()).toEqual([]);
+    // Safe again: the wait starts afresh, it is not credited with the unsafe time.
+    await port().push(state([hold], true));
+    await act(() => void vi.advanceTimersByTime(MIN_VISIBLE_MS - 1));
+    expect(button('trusted').disabled).toBe(true);
+    await act(() => void vi.advanceTimersByTime(1));
+    expect(button('trusted').disabled).toBe(false);
+    // And unsafe again locks at once.
+    await port().push(state([hold], false));
+    expect(button('trusted').disabled).toBe(true);
+  });
+
   it('sends Trust this site as "trusted" and answers only once', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await passGate();
     await click(button('trusted'));
     await click(button('trusted'));
@@ -177,8 +240,7 @@ describe('PromptApp', () => {
   });
 
   it('ignores synthetic (untrusted) clicks and keys', async () => {
-    await answerWith(hold);
-    await mount(); // the production predicate: event.isTrusted
+    await mount({ holds: [hold] }); // the production predicate: event.isTrusted
     await passGate();
     await click(button('sent-once'));
     await click(button('trusted'));
@@ -188,36 +250,64 @@ describe('PromptApp', () => {
     expect(button('sent-once').disabled).toBe(false);
   });
 
-  it('lets the user answer again if the answer could not be delivered', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
-    sendMessage.mockImplementation(async () => {
-      throw new Error('background gone');
-    });
+  it('lets the user answer again if the port is gone when they answer', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
+    await port().drop();
     await click(button('cancelled'));
-    await settle();
+    await act(async () => {
+      await Promise.resolve();
+    });
     expect(container.querySelector('[role="alert"]')!.textContent).toBe('promptSendError');
     expect(button('cancelled').disabled).toBe(false);
   });
 
-  it('shows the expired message for an unknown hold', async () => {
-    await answerWith(null);
-    await mount();
-    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
-    expect(container.textContent).toContain('promptExpired');
+  it('reconnects after the background restarts and takes the state it is sent anew', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
+    await port().drop();
+    await act(() => void vi.advanceTimersByTime(100));
+    expect(ports).toHaveLength(2);
+    expect(port().name).toBe(`prompt:${TOKEN}`);
+    await port().push(state([hold]));
+    await click(button('cancelled'));
+    expect(ports[1]!.posted).toContainEqual({ type: 'hold-decision', holdId: HOLD_ID, decision: 'cancelled' });
   });
 
-  it('shows the expired message for a malformed fragment without asking', async () => {
-    await answerWith(hold);
+  it('stops reconnecting once unmounted', async () => {
+    await mount({ holds: [hold] });
+    await act(() => render(null, container));
+    expect(ports[0]!.disconnected).toBe(true);
+    await ports[0]!.drop();
+    await act(() => void vi.advanceTimersByTime(1000));
+    expect(ports).toHaveLength(1);
+  });
+
+  it('reports the room its content needs', async () => {
+    await mount({ holds: [hold] });
+    expect(posted('prompt-size').length).toBeGreaterThan(0);
+    for (const message of posted('prompt-size')) {
+      expect(message).toMatchObject({ type: 'prompt-size', width: expect.any(Number), height: expect.any(Number) });
+    }
+  });
+
+  it('shows the expired message for a malformed fragment and connects to nothing', async () => {
     await mount({ hash: '#nope' });
-    expect(sendMessage).not.toHaveBeenCalled();
+    expect(ports).toEqual([]);
     expect(container.textContent).toContain('promptExpired');
   });
 
-  it('shows a load error for an answer that does not match the schema', async () => {
-    await answerWith({ holdId: HOLD_ID, items: 'everything' });
-    await mount();
-    expect(container.textContent).toContain('promptLoadError');
+  it('says the answer failed when connecting throws (extension reloaded under the page)', async () => {
+    await act(() =>
+      render(
+        <PromptApp
+          hash={`#${TOKEN}`}
+          connect={() => {
+            throw new Error('Extension context invalidated');
+          }}
+        />,
+        container,
+      ),
+    );
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
   });
 });
 
@@ -238,6 +328,7 @@ describe('PromptApp with IntersectionObserver v2', () => {
         init = options;
       }
       observe() {}
+      unobserve() {}
       disconnect() {}
     }
     vi.stubGlobal('IntersectionObserverEntry', FakeEntry);
@@ -245,17 +336,14 @@ describe('PromptApp with IntersectionObserver v2', () => {
   });
 
   const see = (isVisible: boolean) => act(() => report([{ isIntersecting: true, isVisible }]));
-  const obscuredMessages = () => sendMessage.mock.calls.map(([m]) => m).filter((m) => m.type === 'prompt-obscured');
 
   it('tracks visibility with the required options', async () => {
-    await answerWith(hold);
-    await mount();
+    await mount({ holds: [hold] });
     expect(init).toMatchObject({ trackVisibility: true, delay: VISIBILITY_DELAY_MS });
   });
 
   it('stays locked until IOv2 confirms the dialog is visible', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await passGate();
     expect(button('sent-once').disabled).toBe(true);
     await see(true);
@@ -264,30 +352,18 @@ describe('PromptApp with IntersectionObserver v2', () => {
   });
 
   it('relocks, restarts the wait and asks to be raised when the page covers it', async () => {
-    await answerWith(hold);
-    await mount({ isTrustedEvent: trustEverything });
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await see(true);
     await passGate();
     expect(button('trusted').disabled).toBe(false);
     await see(false);
     expect(button('trusted').disabled).toBe(true);
-    expect(obscuredMessages()).toEqual([{ type: 'prompt-obscured', holdId: HOLD_ID }]);
+    expect(posted('prompt-obscured')).toEqual([{ type: 'prompt-obscured', holdId: HOLD_ID }]);
     await see(true);
     await act(() => void vi.advanceTimersByTime(MIN_VISIBLE_MS - 1));
     expect(button('trusted').disabled).toBe(true);
     await act(() => void vi.advanceTimersByTime(1));
     await click(button('trusted'));
     expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'trusted' }]);
-  });
-});
-
-describe('PromptApp when the background refuses the answer', () => {
-  it('shows the expired message once the hold is gone', async () => {
-    await answerWith(hold, { ok: false });
-    await mount({ isTrustedEvent: trustEverything });
-    await click(button('cancelled'));
-    await settle();
-    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
-    expect(container.textContent).toContain('promptExpired');
   });
 });

@@ -1,13 +1,13 @@
 // The background's privilege check: each sender is classed once (content script, prompt page, our own
 // page) and may only send its own class's messages; the real handler groups behind a fake browser.
+// (The prompt page answers over its own port: lib/guard/background/prompt-ports.ts.)
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { contentMessages } from '@/lib/background/from-content';
 import { pageMessages } from '@/lib/background/from-pages';
-import { promptMessages } from '@/lib/background/from-prompt';
+import { createGuardService } from '@/lib/background/guard-service';
 import { classifySender, routeMessages } from '@/lib/background/message-router';
-import type { HoldDeps } from '@/lib/guard/background/holds';
 import { readHold } from '@/lib/prompt/hold-read';
 import { loadTrustedList } from '@/lib/trust/trusted-list';
 
@@ -17,9 +17,8 @@ const CONTENT = { url: 'https://loan.example.cn/apply', tab, frameId: 2 } as Bro
 const PROMPT = { url: `${ORIGIN}prompt.html#hold_0000000000000001`, tab, frameId: 7 } as Browser.runtime.MessageSender;
 const POPUP = { url: `${ORIGIN}popup.html` } as Browser.runtime.MessageSender;
 
-const deps: HoldDeps = { record: async () => undefined, now: () => 1, tell: async () => undefined };
 const log = { remove: async () => 3, quarantine: async () => 0, clearQuarantine: async () => undefined };
-const route = routeMessages([contentMessages(deps), promptMessages(deps), pageMessages(log, () => 1)], () => ORIGIN);
+const route = routeMessages([contentMessages(createGuardService(async () => undefined, () => 1)), pageMessages(log, () => 1)], () => ORIGIN);
 
 const hold = {
   type: 'guard-hold',
@@ -29,7 +28,7 @@ const hold = {
   pageTitle: 't',
   isLoanPage: true,
   loanReasons: [],
-  items: [{ kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000' }],
+  items: [{ kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000', fieldKey: 'a.f1' }],
   auditOnly: false,
 };
 
@@ -61,16 +60,17 @@ describe('routeMessages', () => {
     expect(route({ type: 'trusted-update', change: { op: 'add', site: 'loan.example.cn' } }, CONTENT)).toBeUndefined();
     expect((await loadTrustedList()).value.sites).toEqual([]);
   });
-  it('refuses a content script an answer to a hold (only the prompt answers)', async () => {
+  it('refuses anyone an answer to a hold by message (only the prompt answers, over its port)', async () => {
     await route(hold, CONTENT);
-    expect(route({ type: 'hold-decision', holdId: hold.holdId, decision: 'sent-once' }, CONTENT)).toBeUndefined();
+    for (const sender of [CONTENT, PROMPT, POPUP]) expect(route({ type: 'hold-decision', holdId: hold.holdId, decision: 'sent-once' }, sender)).toBeUndefined();
     expect(await readHold(hold.holdId)).not.toBeNull();
   });
-  it('lets the prompt answer, and refuses it page writes', async () => {
-    await route(hold, CONTENT);
+  it('refuses the prompt page writes', () => {
     expect(route({ type: 'trusted-update', change: { op: 'add', site: 'x.example' } }, PROMPT)).toBeUndefined();
-    expect(await route({ type: 'hold-decision', holdId: hold.holdId, decision: 'cancelled' }, PROMPT)).toEqual({ ok: true });
-    expect(await readHold(hold.holdId)).toBeNull();
+  });
+  it('gives a prompt token to the top frame only', async () => {
+    expect(await route({ type: 'prompt-open' }, { ...CONTENT, frameId: 0 })).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(await route({ type: 'prompt-open' }, CONTENT)).toBeUndefined();
   });
   it('lets our pages write, and refuses them what content scripts send', async () => {
     expect(await route({ type: 'log-delete', scope: { by: 'all' } }, POPUP)).toEqual({ ok: true, count: 3 });

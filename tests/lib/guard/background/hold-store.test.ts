@@ -1,19 +1,20 @@
-// Unit tests for lib/guard/background/hold-store.ts (fakeBrowser storage): holds from messages, share events, trusting, quarantine, tab close.
+// lib/guard/background/hold-store.ts (fake browser storage): holds from messages, share events for
+// whole values only (one per field), answers kept for what follows them, and holds that can't be answered.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { closeHold, dropTabHolds, holdFromMessage, openHold, pageUrlForLog, recordAudit, shareEventsFor } from '@/lib/guard/background/hold-store';
+import { closeHold, dropHolds, holdFromMessage, mergeItems, openHold, pageUrlForLog, readAnswered, recordAudit, recordFollowUp, shareEventsFor, tabHolds } from '@/lib/guard/background/hold-store';
 import { DamagedHoldError, readHold } from '@/lib/prompt/hold-read';
 import { holdSchema, type GuardHoldMessage, type HeldItem, type Hold, type ReportedItem } from '@/lib/messages/guard-messages';
 import { shareEventSchema, type ShareEvent } from '@/lib/log/share-event';
-import { loadTrustedList, saveTrustedList, TRUSTED_KEY, trustedStore } from '@/lib/trust/trusted-list';
+import { TRUSTED_KEY } from '@/lib/trust/trusted-list';
 
 const ITEMS: ReportedItem[] = [
-  { kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' },
-  { kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000', region: 'CN' },
-  { kind: 'bank-card', masked: '6212********1232', fingerprintValue: '6212345678901232' },
+  { kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X', fieldKey: 'a.f1' },
+  { kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000', region: 'CN', fieldKey: 'a.f2' },
+  { kind: 'bank-card', masked: '6212********1232', fingerprintValue: '6212345678901232', fieldKey: 'a.f3' },
 ];
-/** ITEMS as the background holds them: the values replaced by fingerprints. */
-const HELD: HeldItem[] = ITEMS.map(({ fingerprintValue: _value, region: _region, ...item }, index) => ({ ...item, fingerprint: String(index).repeat(64) }));
+/** ITEMS as the background holds them: the values replaced by fingerprints, all whole values. */
+const HELD: HeldItem[] = ITEMS.map(({ fingerprintValue: _value, region: _region, ...item }, index) => ({ ...item, fingerprint: String(index).repeat(64), complete: true }));
 /** The raw values behind ITEMS: none may ever appear in a stored event. */
 const RAW = ['11010519491231002X', '13800138000', '6212345678901232'];
 
@@ -40,9 +41,6 @@ let recorded: ShareEvent[] = [];
 const record = async (events: readonly ShareEvent[]): Promise<void> => {
   recorded.push(...events);
 };
-const readShareEvents = (): ShareEvent[] => recorded;
-
-const trustedSites = async (): Promise<string[]> => (await loadTrustedList()).value.sites.map((entry) => entry.site);
 
 describe('pageUrlForLog', () => {
   it('keeps origin and path, dropping query and fragment', () => {
@@ -85,6 +83,7 @@ describe('holdFromMessage', () => {
       loanReasons: [{ code: 'loan_word', detail: 'pinjaman', weight: 1 }],
       items: HELD,
       createdAt: 1_234,
+      byAction: false,
     });
     expect(holdSchema.safeParse(result).success).toBe(true);
   });
@@ -152,18 +151,8 @@ describe('storage', () => {
     const held = hold();
     await openHold(held);
     const seen: (Hold | null)[] = [];
-    await closeHold(held, 'sent-once', async () => {
-      seen.push(await readHold(held.holdId));
-    });
+    await closeHold(held, 'sent-once', async () => void seen.push(await readHold(held.holdId)), 5);
     expect(seen).toEqual([held]);
-    expect(await readHold(held.holdId)).toBeNull();
-  });
-
-  it('keeps an open hold in storage.session until it is closed', async () => {
-    const held = hold();
-    await openHold(held);
-    expect(await readHold(held.holdId)).toEqual(held);
-    await closeHold(held, 'cancelled', record);
     expect(await readHold(held.holdId)).toBeNull();
   });
 
@@ -173,81 +162,59 @@ describe('storage', () => {
     await expect(readHold('hold_broken_0000000')).rejects.toBeInstanceOf(DamagedHoldError);
   });
 
-  it("closeHold('trusted') adds the destination site once and records the events", async () => {
-    const first = hold();
-    await openHold(first);
-    await closeHold(first, 'trusted', record);
-    expect(await trustedSites()).toEqual(['example.co.id']);
-    const second = hold({ destinationUrl: 'https://www.example.co.id/other' });
-    await closeHold(second, 'trusted', record);
-    expect(await trustedSites()).toEqual(['example.co.id']);
-    const events = await readShareEvents();
-    expect(events).toHaveLength(2 * ITEMS.length);
-    expect(events.every((event) => event.decision === 'trusted' && event.destinationSites[0] === 'example.co.id')).toBe(true);
-  });
-
-  it("closeHold('trusted') keeps the sites already trusted", async () => {
-    await saveTrustedList({ version: 1, sites: [{ site: 'bank.example', addedAt: 1, note: 'my bank' }] });
-    await closeHold(hold(), 'trusted', record);
-    const { value: list } = await loadTrustedList();
-    expect(list.sites.map((entry) => entry.site)).toEqual(['bank.example', 'example.co.id']);
-    expect(list.sites[0]?.note).toBe('my bank');
-  });
-
-  it('two trust answers at the same time both land in the list', async () => {
-    await Promise.all([
-      closeHold(hold({ destinationUrl: 'https://a.example/x' }), 'trusted', record),
-      closeHold(hold({ destinationUrl: 'https://b.example/x' }), 'trusted', record),
-    ]);
-    expect((await trustedSites()).sort()).toEqual(['a.example', 'b.example']);
-  });
-
-  it("closeHold('cancelled') and ('sent-once') leave the trusted list alone", async () => {
-    await closeHold(hold(), 'cancelled', record);
-    await closeHold(hold(), 'sent-once', record);
+  it('records only whole values, one event per field, and never touches the trusted list', async () => {
+    const partial: HeldItem = { ...HELD[1]!, masked: '138****', complete: false };
+    await closeHold({ ...hold(), items: [HELD[0]!, partial] }, 'cancelled', record, 9);
+    expect(recorded.map((event) => [event.kind, event.decision])).toEqual([['national-id', 'cancelled']]);
     expect(await fakeBrowser.storage.local.get(TRUSTED_KEY)).toEqual({});
-    expect((await readShareEvents()).map((event) => event.decision)).toEqual([...ITEMS.map(() => 'cancelled'), ...ITEMS.map(() => 'sent-once')]);
+  });
+
+  it('keeps the answer, so what follows it is recorded once, under it, as the value becomes whole', async () => {
+    const held = { ...hold(), items: [{ ...HELD[1]!, complete: false }] };
+    await closeHold(held, 'cancelled', record, 100);
+    expect(recorded).toEqual([]);
+    const answered = (await readAnswered(held.holdId, 200))!;
+    expect(answered.decision).toBe('cancelled');
+    await recordFollowUp(answered, [HELD[1]!], record, 300);
+    await recordFollowUp((await readAnswered(held.holdId, 400))!, [HELD[1]!], record, 400);
+    expect(recorded.map((event) => [event.kind, event.decision, event.at])).toEqual([['phone', 'cancelled', 300]]);
+    expect(await readAnswered(held.holdId, 100 + 11 * 60_000)).toBeNull();
+  });
+
+  it('merges items by field: a grown value replaces the earlier one, a new field is added', () => {
+    const grown: HeldItem = { ...HELD[1]!, masked: '139****9000' };
+    const extra: HeldItem = { ...HELD[2]!, fieldKey: 'a.f9' };
+    expect(mergeItems(HELD, [grown, extra]).map((item) => item.masked)).toEqual(['1101**********002X', '139****9000', '6212********1232', '6212********1232']);
   });
 
   it('closes and records a hold whose page has a very long URL (the answer is never stuck)', async () => {
     const held = hold({}, 1, `https://shop.example.com/${'a'.repeat(3_000)}?q=1`);
     await openHold(held);
-    await expect(closeHold(held, 'sent-once', record)).resolves.toBeUndefined();
-    const events = await readShareEvents();
-    expect(events).toHaveLength(ITEMS.length);
-    expect(events[0]?.pageUrl.startsWith('https://shop.example.com/aaa')).toBe(true);
-  });
-
-  it('quarantines a corrupted trusted list instead of silently losing it', async () => {
-    const corrupted = { version: 1, sites: [{ site: 42 }] };
-    await fakeBrowser.storage.local.set({ [TRUSTED_KEY]: corrupted });
-    await closeHold(hold(), 'trusted', record);
-    const kept = (await fakeBrowser.storage.local.get(trustedStore.quarantineKey))[trustedStore.quarantineKey] as { raw: unknown; at: number };
-    expect(kept.raw).toEqual(corrupted);
-    expect(typeof kept.at).toBe('number');
-    expect(await trustedSites()).toEqual(['example.co.id']);
+    await expect(closeHold(held, 'sent-once', record, 1)).resolves.toBeUndefined();
+    expect(recorded).toHaveLength(ITEMS.length);
+    expect(recorded[0]?.pageUrl.startsWith('https://shop.example.com/aaa')).toBe(true);
   });
 
   it('recordAudit appends audit-only events and touches no hold or list', async () => {
-    const held = hold();
-    await recordAudit(held, record);
-    const events = await readShareEvents();
-    expect(events.map((event) => event.decision)).toEqual(ITEMS.map(() => 'audit-only'));
+    await recordAudit(hold(), record, 1);
+    expect(recorded.map((event) => event.decision)).toEqual(ITEMS.map(() => 'audit-only'));
     expect(await fakeBrowser.storage.local.get(TRUSTED_KEY)).toEqual({});
   });
 
-  it("dropTabHolds closes only that tab's holds, as cancelled", async () => {
+  it("lists a tab's open holds, oldest first, skipping damaged entries", async () => {
+    const first = { ...hold({}, 7), createdAt: 1 };
+    const second = { ...hold({}, 7), createdAt: 2 };
+    for (const held of [second, hold({}, 8), first]) await openHold(held);
+    await fakeBrowser.storage.session.set({ 'hold:garbage': { nope: true } });
+    expect((await tabHolds(7)).map((held) => held.holdId)).toEqual([first.holdId, second.holdId]);
+  });
+
+  it('drops holds that can never be answered as not sent, with the reason', async () => {
     const mine = [hold({}, 7), hold({ destinationUrl: 'https://other.example/' }, 7)];
-    const other = hold({}, 8);
-    for (const held of [...mine, other]) await openHold(held);
-    await fakeBrowser.storage.session.set({ 'hold:garbage': { nope: true }, unrelated: 1 });
-    await dropTabHolds(7, record);
+    for (const held of mine) await openHold(held);
+    await dropHolds(mine, 'tab-closed', record, 5);
     for (const held of mine) expect(await readHold(held.holdId)).toBeNull();
-    expect(await readHold(other.holdId)).toEqual(other);
-    expect(await fakeBrowser.storage.session.get(['hold:garbage', 'unrelated'])).toEqual({ 'hold:garbage': { nope: true }, unrelated: 1 });
-    const events = await readShareEvents();
-    expect(events).toHaveLength(2 * ITEMS.length);
-    expect(events.every((event) => event.decision === 'cancelled')).toBe(true);
-    expect(new Set(events.map((event) => event.id.replace(/-\d+$/, '')))).toEqual(new Set(mine.map((held) => held.holdId)));
+    expect(recorded).toHaveLength(2 * ITEMS.length);
+    expect(recorded.every((event) => event.decision === 'cancelled' && event.reason === 'tab-closed')).toBe(true);
   });
 });

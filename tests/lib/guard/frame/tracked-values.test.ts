@@ -1,4 +1,5 @@
-// Unit tests for lib/guard/frame/tracked-values.ts: typed inputs (labelled, sniffed, OTP boxes) → watched values and masked items.
+// lib/guard/frame/tracked-values.ts: the user's typing (labelled, sniffed, OTP boxes, contenteditable,
+// rebuilt from beforeinput) → every value a field held as watched values, and one masked item per field.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { maskFor, TrackedValues } from '@/lib/guard/frame/tracked-values';
 
@@ -26,21 +27,21 @@ describe('TrackedValues', () => {
     document.body.innerHTML = '';
     tracked = new TrackedValues();
   });
+  const canonicals = () => tracked.watched().map((value) => value.canonical);
 
-  it('watches a phone typed into a labelled phone field, masked for display', () => {
+  it('watches a phone typed into a labelled phone field; the item is masked and names its field', () => {
     mount(PHONE_FIELD);
     expect(type(tracked, byId('m'), '138 0013 8000')).toBe(true);
-    const watched = tracked.watched();
-    expect(watched).toHaveLength(1);
-    expect(watched[0]).toMatchObject({ kind: 'phone', canonical: '13800138000' });
-    expect(tracked.get(watched[0]!.id)?.item).toEqual({ kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000' });
+    const [entry] = tracked.entriesFor(tracked.watched().map((w) => w.id));
+    expect(entry).toMatchObject({ kind: 'phone', watched: { canonical: '13800138000' } });
+    expect(tracked.item(entry!.fieldKey)).toEqual({ kind: 'phone', masked: '138****8000', fingerprintValue: '13800138000', fieldKey: entry!.fieldKey });
   });
 
   it('keeps the country the classifier found on the item', () => {
     mount(ID_FIELD);
     type(tracked, byId('i'), '11010519491231002x');
-    const [value] = tracked.watched();
-    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X', country: 'CN', fingerprintValue: '11010519491231002X' });
+    const [entry] = tracked.entriesFor(tracked.watched().map((w) => w.id));
+    expect(tracked.item(entry!.fieldKey)).toMatchObject({ kind: 'national-id', masked: '1101**********002X', country: 'CN' });
   });
 
   it('does not watch a value shorter than the minimum for its kind', () => {
@@ -49,65 +50,71 @@ describe('TrackedValues', () => {
     expect(type(tracked, byId('m'), '13800')).toBe(false);
     expect(tracked.watched()).toEqual([]);
     expect(type(tracked, byId('m'), '138001')).toBe(true);
-    expect(tracked.watched()).toHaveLength(1);
+    expect(canonicals()).toEqual(['138001']);
   });
 
-  it('forgets the value when the field is cleared, and says so once', () => {
+  it('keeps every value a field has held: clearing or masking the field does not unwatch it', () => {
     mount(PHONE_FIELD);
     type(tracked, byId('m'), '13800138000');
-    const [{ id } = { id: '' }] = tracked.watched();
-    expect(type(tracked, byId('m'), '')).toBe(true);
-    expect(tracked.watched()).toEqual([]);
-    expect(tracked.get(id)).toBeUndefined();
     expect(type(tracked, byId('m'), '')).toBe(false);
+    type(tracked, byId('m'), '***********');
+    expect(canonicals()).toEqual(['13800138000']);
   });
 
-  it('forgets the value when it is edited below the minimum', () => {
+  it("keeps a growing value's earlier forms too (a keystroke beacon may carry any of them)", () => {
     mount(PHONE_FIELD);
-    type(tracked, byId('m'), '13800138000');
-    expect(type(tracked, byId('m'), '138')).toBe(true);
-    expect(tracked.watched()).toEqual([]);
+    for (let n = 6; n <= 11; n++) type(tracked, byId('m'), '13800138000'.slice(0, n));
+    expect(canonicals()).toEqual(['138001', '1380013', '13800138', '138001380', '1380013800', '13800138000']);
+    // The item is the field's latest value: one entry per field.
+    const keys = new Set(tracked.entriesFor(tracked.watched().map((w) => w.id)).map((e) => e.fieldKey));
+    expect(keys.size).toBe(1);
+    expect(tracked.item([...keys][0]!)?.masked).toBe('138****8000');
   });
 
-  it('reports a change only when the watched set changed', () => {
+  it('rebuilds what the user typed when the page shows something else (a "security keyboard")', () => {
+    mount(ID_FIELD);
+    const field = byId('i');
+    for (const char of '11010519491231002X') {
+      tracked.beforeInput(field, new InputEvent('beforeinput', { inputType: 'insertText', data: char }));
+      // The page replaces every typed character with a star in the field itself.
+      field.value = '*'.repeat(field.value.length + 1);
+      tracked.update(field);
+    }
+    expect(canonicals()).toContain('11010519491231002X');
+  });
+
+  it('applies deletions to the rebuilt text', () => {
     mount(PHONE_FIELD);
-    expect(type(tracked, byId('m'), '13800138000')).toBe(true);
-    // Same canonical value, other spelling: nothing new for the MAIN world.
-    expect(type(tracked, byId('m'), '138-0013-8000')).toBe(false);
-    expect(tracked.update(byId('m'))).toBe(false);
-    expect(type(tracked, byId('m'), '13800138001')).toBe(true);
-    expect(tracked.watched()[0]?.canonical).toBe('13800138001');
+    const field = byId('m');
+    for (const char of '138001380009') tracked.beforeInput(field, new InputEvent('beforeinput', { inputType: 'insertText', data: char }));
+    tracked.beforeInput(field, new InputEvent('beforeinput', { inputType: 'deleteContentBackward' }));
+    expect(canonicals()).toContain('13800138000');
   });
 
-  it('keeps one stable id per field across edits', () => {
+  it('keeps one stable field key per field across edits', () => {
     mount(PHONE_FIELD + ID_FIELD);
     type(tracked, byId('m'), '13800138000');
-    const first = tracked.watched()[0]!.id;
     type(tracked, byId('i'), '11010519491231002X');
     type(tracked, byId('m'), '13900139000');
-    const ids = tracked.watched().map((value) => value.id);
-    expect(ids).toHaveLength(2);
-    expect(ids).toContain(first);
-    expect(new Set(ids).size).toBe(2);
+    const keys = tracked.entriesFor(tracked.watched().map((w) => w.id)).map((e) => e.fieldKey);
+    expect(new Set(keys).size).toBe(2);
   });
 
   it('catches a CN ID number in an unlabelled text field by its check digit', () => {
     mount('<input id="u" type="text">');
     expect(type(tracked, byId('u'), '110105 19491231 002x')).toBe(true);
-    const [value] = tracked.watched();
-    expect(value).toMatchObject({ kind: 'national-id', canonical: '11010519491231002X' });
-    expect(tracked.get(value!.id)?.item).toEqual({ kind: 'national-id', masked: '1101**********002X', fingerprintValue: '11010519491231002X' });
+    expect(tracked.watched()[0]).toMatchObject({ kind: 'national-id', canonical: '11010519491231002X' });
   });
 
-  it('catches a Luhn-valid card number in an unlabelled field (and a textarea)', () => {
-    mount('<input id="u"><textarea id="t"></textarea>');
+  it('catches a Luhn-valid card number in an unlabelled field, a textarea and a contenteditable box', () => {
+    mount('<input id="u"><textarea id="t"></textarea><div id="e" contenteditable="true"></div>');
     expect(type(tracked, byId('u'), '6212 3456 7890 1232')).toBe(true);
     expect(type(tracked, byId<HTMLTextAreaElement>('t'), '4111-1111-1111-1111')).toBe(true);
-    const items = tracked.watched().map((value) => tracked.get(value.id)?.item);
-    expect(items).toEqual([
-      { kind: 'bank-card', masked: '6212********1232', fingerprintValue: '6212345678901232' },
-      { kind: 'bank-card', masked: '4111********1111', fingerprintValue: '4111111111111111' },
-    ]);
+    const editable = byId<HTMLDivElement>('e');
+    Object.defineProperty(editable, 'isContentEditable', { value: true });
+    editable.textContent = '5555 5555 5555 4444';
+    expect(tracked.update(editable)).toBe(true);
+    expect(canonicals()).toEqual(['6212345678901232', '4111111111111111', '5555555555554444']);
   });
 
   it('does not sniff a random 11-digit number, or a card number failing Luhn, in an unlabelled field', () => {
@@ -117,41 +124,18 @@ describe('TrackedValues', () => {
     expect(tracked.watched()).toEqual([]);
   });
 
-  it('forgets a sniffed value once it no longer passes its check', () => {
-    mount('<input id="u">');
-    type(tracked, byId('u'), '11010519491231002X');
-    expect(type(tracked, byId('u'), '11010519491231002')).toBe(true);
-    expect(tracked.watched()).toEqual([]);
-  });
-
   it('reads a code split over six single-character boxes as one OTP value', () => {
     mount(`<form><div id="otp">${[0, 1, 2, 3, 4, 5].map((i) => `<input id="b${i}" maxlength="1">`).join('')}</div></form>`);
-    const digits = '482913';
-    const changes = [...digits].map((digit, i) => type(tracked, byId(`b${i}`), digit));
-    // Three boxes are too short to match safely; from the fourth on each box changes the value.
+    const changes = [...'482913'].map((digit, i) => type(tracked, byId(`b${i}`), digit));
+    // Three boxes are too short to match safely; from the fourth on each box adds a value.
     expect(changes).toEqual([false, false, false, true, true, true]);
-    const watched = tracked.watched();
-    expect(watched).toHaveLength(1);
-    expect(watched[0]).toMatchObject({ kind: 'otp', canonical: '482913' });
-    expect(tracked.get(watched[0]!.id)?.item).toMatchObject({ kind: 'otp', masked: '******' });
+    expect(tracked.watched().at(-1)).toMatchObject({ kind: 'otp', canonical: '482913' });
   });
 
   it('reads OTP boxes that are each wrapped in their own element', () => {
     mount(`<div id="otp">${[0, 1, 2, 3, 4, 5].map((i) => `<span><input id="b${i}" maxlength="1"></span>`).join('')}</div>`);
     [...'730155'].forEach((digit, i) => type(tracked, byId(`b${i}`), digit));
-    expect(tracked.watched().map((value) => [value.kind, value.canonical])).toEqual([['otp', '730155']]);
-    // Correcting one box updates the same value.
-    expect(type(tracked, byId('b2'), '9')).toBe(true);
-    expect(tracked.watched().map((value) => value.canonical)).toEqual(['739155']);
-  });
-
-  it('drops the OTP value when boxes are cleared', () => {
-    mount(`<div>${[0, 1, 2, 3, 4, 5].map((i) => `<input id="b${i}" maxlength="1">`).join('')}</div>`);
-    [...'482913'].forEach((digit, i) => type(tracked, byId(`b${i}`), digit));
-    type(tracked, byId('b5'), '');
-    type(tracked, byId('b4'), '');
-    expect(type(tracked, byId('b3'), '')).toBe(true);
-    expect(tracked.watched()).toEqual([]);
+    expect(canonicals()).toContain('730155');
   });
 
   it('ignores elements that cannot carry typed personal data', () => {
@@ -163,16 +147,11 @@ describe('TrackedValues', () => {
     expect(tracked.watched()).toEqual([]);
   });
 
-  it('keeps at most maxValues values, dropping the least recently typed', () => {
-    tracked = new TrackedValues(3);
-    mount([0, 1, 2, 3].map((i) => `<label for="p${i}">手机号码</label><input id="p${i}">`).join(''));
-    type(tracked, byId('p0'), '13800138000');
-    type(tracked, byId('p1'), '13800138001');
-    type(tracked, byId('p2'), '13800138002');
-    // p0 typed again: it becomes the most recent, so p1 is the oldest now.
-    type(tracked, byId('p0'), '13800138010');
-    expect(type(tracked, byId('p3'), '13800138003')).toBe(true);
-    expect(tracked.watched().map((value) => value.canonical)).toEqual(['13800138002', '13800138010', '13800138003']);
+  it('no eviction a page can force: decoy fields typed by script never push a typed value out', () => {
+    mount(PHONE_FIELD + Array.from({ length: 60 }, (_, i) => `<label for="p${i}">手机号码</label><input id="p${i}">`).join(''));
+    type(tracked, byId('m'), '13800138000');
+    for (let i = 0; i < 60; i++) type(tracked, byId(`p${i}`), `139001390${String(i).padStart(2, '0')}`);
+    expect(canonicals()).toContain('13800138000');
   });
 });
 
@@ -214,11 +193,12 @@ describe('maskFor', () => {
   });
 
   it('gives phones their digits for fingerprinting, with + when typed international, and the region guess', () => {
-    const regional = new TrackedValues(50, () => 'CN');
+    const regional = new TrackedValues(() => 'CN');
     mount('<label for="p">手机号</label><input id="p"><label for="q">Phone</label><input id="q">');
     type(regional, byId('p'), '138 0013 8000');
     type(regional, byId('q'), '0086 138-0013-8000');
-    const items = regional.watched().map((value) => regional.get(value.id)?.item);
+    const keys = [...new Set(regional.entriesFor(regional.watched().map((w) => w.id)).map((e) => e.fieldKey))];
+    const items = keys.map((key) => regional.item(key));
     expect(items.map((item) => [item?.fingerprintValue, item?.region])).toEqual([
       ['13800138000', 'CN'],
       ['+8613800138000', 'CN'],

@@ -1,15 +1,8 @@
-// Unit tests for lib/guard/page/value-match.ts: typed values found in realistic request URLs and bodies,
-// in every usual encoding, without false hits on unrelated bodies or timestamps.
+// lib/guard/frame/value-match.ts: typed values found in realistic request URLs and bodies, in every
+// usual encoding and the simple tricks pages use to hide them, without false hits on unrelated bodies
+// or timestamps; and values split over several requests to one destination.
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalValue,
-  findWatched,
-  requestTexts,
-  requestTextsAsync,
-  watchedValue,
-  type WatchedKind,
-  type WatchedValue,
-} from '@/lib/guard/page/value-match';
+import { canonicalValue, DigitStreams, findWatched, watchedValue, type WatchedKind, type WatchedValue } from '@/lib/guard/frame/value-match';
 
 function w(kind: WatchedKind, raw: string, id: string = kind): WatchedValue {
   const value = watchedValue(id, kind, raw);
@@ -23,11 +16,23 @@ const CARD = w('bank-card', '6212 3456 7890 1232');
 const OTP = w('otp', '482913');
 const ALL = [PHONE, CN_ID, CARD, OTP];
 
+/** A body as the page-realm snapshot hands it over: text (FormData as key=value lines, bytes decoded). */
+function bodyText(body: unknown): string {
+  if (body == null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return String(body);
+  if (body instanceof FormData) {
+    let text = '';
+    body.forEach((value, key) => (text += `${key}=${typeof value === 'string' ? value : value.name}\n`));
+    return text;
+  }
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return new TextDecoder().decode(body as ArrayBuffer);
+  return String(body);
+}
+
 /** Ids of the watched values found in a request with this URL and body. */
 function hits(url: string, body: unknown, watched: readonly WatchedValue[] = ALL): string[] {
-  const { texts, pending } = requestTexts(url, body);
-  expect(pending).toBe(false);
-  return findWatched(texts, watched).map((v) => v.id).sort();
+  return findWatched([url, bodyText(body)], watched).map((v) => v.id).sort();
 }
 
 const b64url = (s: string): string => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -57,49 +62,6 @@ describe('canonicalValue / watchedValue', () => {
     expect(watchedValue('p', 'phone', '0803 123 4567')?.canonical).toBe('8031234567');
     expect(watchedValue('p', 'phone', '+1 (415) 555-2671')?.canonical).toBe('55552671');
     expect(watchedValue('p', 'phone', '+65 9123 4567')?.canonical).toBe('91234567');
-  });
-});
-
-describe('requestTexts', () => {
-  it('reads the URL and every synchronously readable body type', () => {
-    expect(requestTexts('https://a.example/x', 'a=1')).toEqual({ texts: ['https://a.example/x', 'a=1'], pending: false });
-    expect(requestTexts('', new URLSearchParams({ a: '1 2' })).texts).toEqual(['a=1+2']);
-    const fd = new FormData();
-    fd.append('phone', '13800138000');
-    fd.append('photo', new File(['x'], 'id-11010519491231002X.jpg'));
-    expect(requestTexts('', fd).texts).toEqual(['phone=13800138000\nphoto=id-11010519491231002X.jpg']);
-    const bytes = new TextEncoder().encode('{"a":"é1"}');
-    expect(requestTexts('', bytes).texts).toEqual(['{"a":"é1"}']);
-    expect(requestTexts('', bytes.buffer).texts).toEqual(['{"a":"é1"}']);
-    expect(requestTexts('', new DataView(bytes.buffer, 6)).texts).toEqual(['é1"}']);
-    const shared = new Uint8Array(new SharedArrayBuffer(8));
-    shared.set(new TextEncoder().encode('code=12'));
-    expect(requestTexts('', shared).texts[0]).toMatch(/^code=12/);
-    expect(requestTexts('u', null)).toEqual({ texts: ['u'], pending: false });
-    expect(requestTexts('u', undefined)).toEqual({ texts: ['u'], pending: false });
-  });
-
-  it('asks for an asynchronous read of Blobs and streams', async () => {
-    const blob = new Blob(['{"mobile":"13800138000"}'], { type: 'application/json' });
-    expect(requestTexts('u', blob)).toEqual({ texts: ['u'], pending: true });
-    expect(await requestTextsAsync('u', blob)).toEqual(['u', '{"mobile":"13800138000"}']);
-
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"mobile":"138'));
-        controller.enqueue(new TextEncoder().encode('00138000"}'));
-        controller.close();
-      },
-    });
-    expect(requestTexts('u', stream).pending).toBe(true);
-    const texts = await requestTextsAsync('u', stream);
-    expect(findWatched(texts, ALL)).toEqual([PHONE]);
-    expect(await requestTextsAsync('u', 'a=1')).toEqual(['u', 'a=1']);
-  });
-
-  it('cuts binary bodies at 1 MB', () => {
-    const big = new Uint8Array(3 << 20).fill(0x31);
-    expect(requestTexts('', big).texts[0]).toHaveLength(1 << 20);
   });
 });
 
@@ -247,9 +209,7 @@ describe('findWatched', () => {
     expect(hits('', 'eyJtb2JpbGUiOiIxMzgwMDEzODAwMCJ')).toEqual(['phone']);
   });
 
-  it('tolerates inputs that are not what the types say', () => {
-    expect(requestTexts('u', { toString: () => 'x' }).texts).toEqual(['u']);
-    expect(requestTexts('u', 42).texts).toEqual(['u']);
+  it('finds nothing in empty texts', () => {
     expect(findWatched([''], ALL)).toEqual([]);
   });
 
@@ -262,14 +222,44 @@ describe('findWatched', () => {
     expect(hits('', escaped)).toEqual([]);
   });
 
-  it('caps the number of base64 tokens it decodes', () => {
-    const decoys = Array.from({ length: 60 }, (_, i) => btoa(`{"n":"decoy number ${i}"}`)).join(' ');
-    expect(hits('', `${decoys} ${btoa('{"mobile":"13800138000"}')}`)).toEqual([]);
-    expect(hits('', `${btoa('{"mobile":"13800138000"}')} ${decoys}`)).toEqual(['phone']);
-    // Long camelCase keys, paths and repeated tokens do not use up the cap.
-    const L = 'ABCDEFGHIJ';
-    const keys = Array.from({ length: 60 }, (_, i) => `"applicantMobileNumber${L.charAt(i % 10)}${L.charAt(i / 10)}":1`);
-    const noise = [...keys, '"/static/js/ApplicationMain/Bundle"', ...Array<string>(60).fill(decoys.split(' ')[0] ?? '')];
-    expect(hits('', `{${noise.join(',')},"d":"${btoa('{"mobile":"13800138000"}')}"}`)).toEqual(['phone']);
+  it('is not stopped by decoy base64 tokens before the real one', () => {
+    const decoys = Array.from({ length: 500 }, (_, i) => btoa(`{"n":"decoy number ${i}"}`)).join(' ');
+    expect(hits('', `${decoys} ${btoa('{"mobile":"13800138000"}')}`)).toEqual(['phone']);
   });
+
+  it('finds values in the simple re-encodings pages use to hide them', () => {
+    const id = '11010519491231002X';
+    const hex = [...id].map((c) => c.charCodeAt(0).toString(16)).join('');
+    const codes = [...id].map((c) => c.charCodeAt(0)).join(',');
+    const triple = encodeURIComponent(encodeURIComponent(encodeURIComponent(`id=${id}`)));
+    expect(hits('', `data=${[...id].reverse().join('')}`)).toEqual(['national-id']);
+    expect(hits('', `h=${hex}`)).toEqual(['national-id']);
+    expect(hits('', `h=${hex.toUpperCase()}`)).toEqual(['national-id']);
+    expect(hits('', `{"c":[${codes}]}`)).toEqual(['national-id']);
+    expect(hits('', `q=${triple}`)).toEqual(['national-id']);
+    expect(hits('', `b=${btoa(btoa(JSON.stringify({ id })))}`)).toEqual(['national-id']);
+    expect(hits('', `s="\\x31\\x33\\x38\\x30\\x30\\x31\\x33\\x38\\x30\\x30\\x30"`)).toEqual(['phone']);
+  });
+
+  it('counts an internal failure as a match, so the request is held', () => {
+    const hostile = { toUpperCase: () => { throw new Error('boom'); } } as unknown as string;
+    expect(findWatched([hostile], ALL)).toEqual(ALL);
+  });
+});
+
+describe('DigitStreams', () => {
+  it('finds a value split over two requests to the same destination, and only there', () => {
+    const streams = new DigitStreams();
+    expect(streams.feed('collector.example', ['{"a":"110105194"}'], ALL, 1_000)).toEqual([]);
+    expect(streams.feed('other.example', ['{"b":"91231002X"}'], ALL, 1_100)).toEqual([]);
+    expect(streams.feed('collector.example', ['{"b":"91231002X"}'], ALL, 1_200)).toEqual([CN_ID]);
+  });
+
+  it('forgets after the window, and never counts a match inside one request', () => {
+    const streams = new DigitStreams(96, 1_000);
+    streams.feed('c.example', ['p=1380013'], ALL, 0);
+    expect(streams.feed('c.example', ['p=8000'], ALL, 5_000)).toEqual([]);
+    expect(streams.feed('c.example', ['x=1', 'p=13800138000'], ALL, 5_100)).toEqual([]);
+  });
+
 });

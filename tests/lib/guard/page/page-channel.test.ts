@@ -1,155 +1,159 @@
-// Unit tests for lib/guard/page/page-channel.ts in happy-dom: handshake in either order, synchronous delivery, secrecy against page listeners.
+// lib/guard/page/page-channel.ts in happy-dom: the handshake in either order; a question answered in
+// the same call (cancelled = allowed, anything else = held); releases and the watching state as
+// strings; and what a page can't do: learn the secret after the handshake, forge an answer, or break
+// the MAIN side by replacing built-ins after it started.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openIsolatedChannel, openMainChannel } from '@/lib/guard/page/page-channel';
+import { openIsolatedChannel, openMainChannel, releaseMessage, watchingMessage, type RequestQuestion } from '@/lib/guard/page/page-channel';
+import { randomId } from '@/lib/random-id';
 
 const HELLO_FROM_MAIN = 'loanguard:hello-main';
 const HELLO_FROM_ISOLATED = 'loanguard:hello-isolated';
+const QUESTION: RequestQuestion = { id: 'r1', route: 'fetch', url: 'https://api.loan.example/x', method: 'POST', text: 'phone=13800138000', flags: '' };
 
 // Each test gets its own document, so channel ends left over from an earlier test can't answer.
 let doc: Document;
 beforeEach(() => {
   doc = document.implementation.createHTMLDocument('page');
 });
-/** A page script listening on the document. */
-function listen(type: string, handler: (event: Event) => void): void {
-  doc.addEventListener(type, handler);
-}
 
-function pair(order: 'isolated-first' | 'main-first') {
-  const toIsolated: unknown[] = [];
-  const toMain: unknown[] = [];
-  const openIsolated = () => openIsolatedChannel(doc, window, (message) => toIsolated.push(message));
+function pair(order: 'isolated-first' | 'main-first', decide: (question: RequestQuestion) => boolean = () => true) {
+  const questions: RequestQuestion[] = [];
+  const toMain: string[] = [];
+  const openIsolated = () =>
+    openIsolatedChannel(
+      doc,
+      (question, allow) => {
+        questions.push(question);
+        if (decide(question)) allow();
+      },
+      randomId(),
+    );
   const openMain = () => openMainChannel(doc, window, (message) => toMain.push(message));
   if (order === 'isolated-first') {
     const isolated = openIsolated();
-    const main = openMain();
-    return { isolated, main, toIsolated, toMain };
+    return { isolated, main: openMain(), questions, toMain };
   }
   const main = openMain();
-  const isolated = openIsolated();
-  return { isolated, main, toIsolated, toMain };
+  return { main, isolated: openIsolated(), questions, toMain };
 }
 
 describe('page channel', () => {
   for (const order of ['isolated-first', 'main-first'] as const) {
-    describe(order, () => {
-      it('connects, and the MAIN side says hello', () => {
-        const { main, toIsolated } = pair(order);
-        expect(main.ready()).toBe(true);
-        expect(toIsolated).toEqual([{ type: 'hello' }]);
-      });
-
-      it('delivers both ways synchronously: the handler has run when post() returns', () => {
-        const { isolated, main, toIsolated, toMain } = pair(order);
-        main.post({ type: 'check', requestId: 'r1', n: [1, 2] });
-        expect(toIsolated.at(-1)).toEqual({ type: 'check', requestId: 'r1', n: [1, 2] });
-        isolated.post({ type: 'verdict', requestId: 'r1', action: 'hold' });
-        expect(toMain).toEqual([{ type: 'verdict', requestId: 'r1', action: 'hold' }]);
-      });
-
-      it('lets an answer be given from inside the question handler (as the guard does)', () => {
-        const answers: unknown[] = [];
-        const isolated = openIsolatedChannel(doc, window, (message) => {
-          if ((message as { type?: string }).type === 'check') isolated.post({ type: 'verdict' });
-        });
-        const main = openMainChannel(doc, window, (message) => answers.push(message));
-        main.post({ type: 'check' });
-        expect(answers).toEqual([{ type: 'verdict' }]);
-      });
+    it(`connects (${order}) and answers a question in the same call`, () => {
+      const { main, questions } = pair(order);
+      expect(main.ready()).toBe(true);
+      expect(main.ask(QUESTION)).toBe(true);
+      expect(questions).toEqual([QUESTION]);
     });
   }
 
-  it('queues what the MAIN side posts before the isolated side exists, and delivers it in order', () => {
-    const toIsolated: unknown[] = [];
-    const main = openMainChannel(doc, window, () => undefined);
-    main.post({ n: 1 });
-    main.post({ n: 2 });
-    expect(main.ready()).toBe(false);
-    openIsolatedChannel(doc, window, (message) => toIsolated.push(message));
-    expect(main.ready()).toBe(true);
-    expect(toIsolated).toEqual([{ type: 'hello' }, { n: 1 }, { n: 2 }]);
+  it('a question the isolated world does not allow is held (false)', () => {
+    const { main } = pair('isolated-first', () => false);
+    expect(main.ask(QUESTION)).toBe(false);
   });
 
-  it('keeps the two directions apart: neither side hears its own messages', () => {
-    const { isolated, main, toIsolated, toMain } = pair('isolated-first');
-    isolated.post({ from: 'isolated' });
-    main.post({ from: 'main' });
-    expect(toIsolated).toEqual([{ type: 'hello' }, { from: 'main' }]);
-    expect(toMain).toEqual([{ from: 'isolated' }]);
+  it('fails closed: before the handshake, or with nobody listening, a question is held', () => {
+    const main = openMainChannel(doc, window, () => undefined);
+    expect(main.ready()).toBe(false);
+    expect(main.ask(QUESTION)).toBe(false);
+  });
+
+  it('an isolated side that throws holds the request', () => {
+    const isolated = openIsolatedChannel(
+      doc,
+      () => {
+        throw new Error('bug');
+      },
+      randomId(),
+    );
+    void isolated;
+    const main = openMainChannel(doc, window, () => undefined);
+    expect(() => main.ask(QUESTION)).not.toThrow();
+  });
+
+  it('delivers the watching state and releases to the MAIN side as strings', () => {
+    const { isolated, toMain } = pair('main-first');
+    isolated.post(watchingMessage(true));
+    isolated.post(releaseMessage('r1', true));
+    isolated.post(releaseMessage('r2', false));
+    isolated.post(watchingMessage(false));
+    expect(toMain).toEqual(['W1', 'R1r1', 'R0r2', 'W0']);
   });
 
   it('never hands the secret to a page script that asks after the handshake', () => {
     pair('isolated-first');
     const heard: unknown[] = [];
-    listen(HELLO_FROM_ISOLATED, (event) => heard.push((event as CustomEvent).detail));
+    doc.addEventListener(HELLO_FROM_ISOLATED, (event) => heard.push((event as CustomEvent).detail));
     doc.dispatchEvent(new CustomEvent(HELLO_FROM_MAIN));
-    doc.dispatchEvent(new CustomEvent(HELLO_FROM_MAIN, { detail: 'again' }));
     expect(heard).toEqual([]);
   });
 
-  it('uses a fresh 128-bit secret for every channel', () => {
-    const secrets: string[] = [];
-    listen(HELLO_FROM_ISOLATED, (event) => secrets.push(String((event as CustomEvent).detail)));
-    openIsolatedChannel(doc, window, () => undefined);
-    openIsolatedChannel(doc, window, () => undefined);
-    expect(secrets).toHaveLength(2);
-    expect(secrets[0]).toMatch(/^[0-9a-f]{32}$/);
-    expect(secrets[0]).not.toBe(secrets[1]);
+  it('stops announcing once the document is parsed, even if the MAIN side never came', () => {
+    openIsolatedChannel(doc, () => undefined, randomId());
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+    const heard: unknown[] = [];
+    doc.addEventListener(HELLO_FROM_ISOLATED, (event) => heard.push((event as CustomEvent).detail));
+    doc.dispatchEvent(new CustomEvent(HELLO_FROM_MAIN));
+    expect(heard).toEqual([]);
   });
 
-  it('does not deliver messages sent under a wrong event name, nor non-string or non-JSON details', () => {
+  it('refuses a secret that is not 32 hex characters', () => {
+    expect(() => openIsolatedChannel(doc, () => undefined, 'short')).toThrow();
+  });
+
+  it('a forged question under a wrong name, or an unreadable one, is never allowed', () => {
     let secret = '';
-    listen(HELLO_FROM_ISOLATED, (event) => {
+    doc.addEventListener(HELLO_FROM_ISOLATED, (event) => {
       secret = String((event as CustomEvent).detail);
     });
-    const toIsolated: unknown[] = [];
-    openIsolatedChannel(doc, window, (message) => toIsolated.push(message));
+    const questions: RequestQuestion[] = [];
+    openIsolatedChannel(doc, (question, allow) => {
+      questions.push(question);
+      allow();
+    }, randomId());
     expect(secret).toMatch(/^[0-9a-f]{32}$/);
     const wrong = secret.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    for (const name of ['loanguard:m2i:', `loanguard:m2i:${wrong}`, `loanguard:i2m:${secret}`, `loanguard:m2i:${secret.toUpperCase()}`]) {
-      doc.dispatchEvent(new CustomEvent(name, { detail: JSON.stringify({ type: 'check', forged: true }) }));
-    }
-    expect(toIsolated).toEqual([]);
-    const right = `loanguard:m2i:${secret}`;
-    doc.dispatchEvent(new CustomEvent(right, { detail: '{not json' }));
-    doc.dispatchEvent(new CustomEvent(right, { detail: { type: 'check' } }));
-    doc.dispatchEvent(new CustomEvent(right));
-    expect(toIsolated).toEqual([]);
-    // Control: the right name with a JSON string is delivered (here by a page that learnt the secret before the handshake).
-    doc.dispatchEvent(new CustomEvent(right, { detail: JSON.stringify({ type: 'hello' }) }));
-    expect(toIsolated).toEqual([{ type: 'hello' }]);
+    const forged = new CustomEvent(`loanguard:m2i:${wrong}`, { detail: JSON.stringify(QUESTION), cancelable: true });
+    expect(doc.dispatchEvent(forged)).toBe(true); // not cancelled: not allowed
+    const unreadable = new CustomEvent(`loanguard:m2i:${secret}`, { detail: '{not json', cancelable: true });
+    expect(doc.dispatchEvent(unreadable)).toBe(true);
+    expect(questions).toEqual([]);
   });
 
-  it('the MAIN side ignores a malformed secret and still connects to the real one', () => {
-    const toMain: unknown[] = [];
-    const main = openMainChannel(doc, window, (message) => toMain.push(message));
-    doc.dispatchEvent(new CustomEvent(HELLO_FROM_ISOLATED, { detail: 'not-a-secret' }));
-    doc.dispatchEvent(new CustomEvent(HELLO_FROM_ISOLATED, { detail: 42 }));
-    expect(main.ready()).toBe(false);
-    const isolated = openIsolatedChannel(doc, window, () => undefined);
-    expect(main.ready()).toBe(true);
-    isolated.post({ ok: true });
-    expect(toMain).toEqual([{ ok: true }]);
-  });
-
-  it('keeps working when the page replaces EventTarget methods and JSON after start', () => {
-    const { isolated, main, toIsolated, toMain } = pair('main-first');
+  it('keeps working when the page replaces the built-ins the MAIN side uses, after it started', () => {
+    const { isolated, main, questions, toMain } = pair('main-first');
     const proto = EventTarget.prototype;
-    const saved = { add: proto.addEventListener, dispatch: proto.dispatchEvent, stringify: JSON.stringify, parse: JSON.parse };
+    const detail = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')!;
+    const saved = { dispatch: proto.dispatchEvent, add: proto.addEventListener, stringify: JSON.stringify, call: Function.prototype.call };
+    const seen: unknown[] = [];
     try {
-      proto.dispatchEvent = () => false;
+      proto.dispatchEvent = () => true;
       proto.addEventListener = () => undefined;
       JSON.stringify = () => '"tampered"';
-      JSON.parse = () => 'tampered';
-      main.post({ n: 1 });
-      isolated.post({ n: 2 });
+      Object.defineProperty(CustomEvent.prototype, 'detail', {
+        configurable: true,
+        get() {
+          seen.push(this);
+          return 'tampered';
+        },
+      });
+      // A page-installed call would see every function the guard calls through it, and its arguments.
+      Function.prototype.call = function (this: (...args: unknown[]) => unknown, ...args: unknown[]) {
+        seen.push(args);
+        return saved.call.apply(this, [args[0], ...args.slice(1)] as never);
+      } as typeof Function.prototype.call;
+      expect(main.ask(QUESTION)).toBe(true);
+      isolated.post(watchingMessage(true));
     } finally {
-      proto.addEventListener = saved.add;
       proto.dispatchEvent = saved.dispatch;
+      proto.addEventListener = saved.add;
       JSON.stringify = saved.stringify;
-      JSON.parse = saved.parse;
+      Function.prototype.call = saved.call;
+      Object.defineProperty(CustomEvent.prototype, 'detail', detail);
     }
-    expect(toIsolated.at(-1)).toEqual({ n: 1 });
-    expect(toMain).toEqual([{ n: 2 }]);
+    expect(questions.at(-1)).toEqual(QUESTION);
+    expect(toMain).toEqual(['W1']);
+    // The MAIN side never touched the page's replacements.
+    expect(JSON.stringify(seen)).not.toContain('loanguard');
   });
 });
