@@ -23,16 +23,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** `lang`: the browser's UI language (what chrome.i18n speaks), en-US unless given. */
-export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; lang?: string }): Promise<ExtensionBrowser> {
+/** A Chromium profile in a temporary folder, with the extension loaded when `extensionDir` is given. */
+async function launchChromium(options: { headless: boolean; extensionDir?: string; lang?: string }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error('Chromium not found: install it (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.');
   }
-  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
-  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
-  }
+  const { extensionDir } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'loanguard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -40,8 +37,7 @@ export async function launchWithExtension(options: { headless: boolean; extensio
     env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_') },
     headless: options.headless,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -55,14 +51,30 @@ export async function launchWithExtension(options: { headless: boolean; extensio
       '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
   });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The same browser without LoanGuard: the control that shows a test page really does what it claims. */
+export const launchWithoutExtension = (options: { headless: boolean }) => launchChromium(options);
+
+/** `lang`: the browser's UI language (what chrome.i18n speaks), en-US unless given. */
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; lang?: string }): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const { context, close } = await launchChromium({ ...options, extensionDir });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   return {
     context,
     serviceWorker,
     extensionId: new URL(serviceWorker.url()).host,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }

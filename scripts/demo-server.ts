@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 export const FIXTURE_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/pages');
 /** Pages with their own scripts that send data every way the guard must catch. */
 export const GUARD_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/guard');
+/** Hostile pages (one per class of attack) that try to get a typed value out without asking. */
+export const ATTACK_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/attacks');
 
 export interface RecordedRequest {
   method: string;
@@ -18,6 +20,8 @@ export interface RecordedRequest {
   url: string;
   contentType: string;
   body: string;
+  /** Request headers as `name: value` lines (recorded for /x/ only: referrer, cookies, custom headers). */
+  headers?: string;
   at: number;
 }
 
@@ -73,7 +77,16 @@ server, which only records them.</p><ul>${rows}</ul>
 <ul>${guardPages.map((f) => `<li><a href="/guard/${encodeURIComponent(f)}">${escapeHtml(f)}</a></li>`).join('')}</ul></body></html>`;
 }
 
-function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** What the collector answers, by the first path segment after /x/. */
+const COLLECTOR_ANSWERS: Record<string, [string, string]> = {
+  img: ['image/gif', Buffer.from('R0lGODlhAQABAAAAACw=', 'base64').toString('latin1')],
+  script: ['text/javascript', '/* collected */'],
+  css: ['text/css', '/* collected */'],
+  events: ['text/event-stream', 'data: ok\n\n'],
+  page: ['text/html; charset=utf-8', '<!doctype html><title>collected</title>'],
+};
+
+function readBody(req: IncomingMessage, limit = 8_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -114,6 +127,34 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
       requests.push({ method: req.method ?? 'GET', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: url.pathname, contentType: '', body: '', at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/vnd.android.package-archive', 'content-disposition': 'attachment' });
       res.end('PK demo apk');
+      return;
+    }
+    if (url.pathname.startsWith('/x/')) {
+      // The attack pages' collector: records everything that reaches it, by any route, and answers
+      // with something each kind of request can use (an image, a script, a stylesheet, an event stream).
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' });
+        res.end();
+        return;
+      }
+      const body = await readBody(req).catch(() => '<unreadable>');
+      const headers = Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n');
+      requests.push({ method: req.method ?? 'GET', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: url.pathname + url.search, contentType: req.headers['content-type'] ?? '', body, headers, at: Date.now() });
+      const [type, content] = COLLECTOR_ANSWERS[url.pathname.split('/')[2] ?? ''] ?? ['text/plain', 'ok'];
+      res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': type });
+      res.end(content);
+      return;
+    }
+    const asset = /^\/attacks\/([\w.-]+\.(html|js))$/.exec(url.pathname);
+    if (asset?.[1]) {
+      try {
+        const text = await readFile(path.join(ATTACK_PAGES_DIR, asset[1]));
+        res.writeHead(200, { 'content-type': asset[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' });
+        res.end(text);
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      }
       return;
     }
     const extra = extraPages.get(url.pathname);
@@ -162,9 +203,13 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
 /** Just enough of RFC 6455 to record the text messages a page sends to /ws. */
 function acceptWebSocket(req: IncomingMessage, socket: Duplex, requests: RecordedRequest[]): void {
   const key = req.headers['sec-websocket-key'];
-  if (!key || !(req.url ?? '').startsWith('/ws')) {
+  if (!key || !/^\/(ws|x\/)/.test(req.url ?? '')) {
     socket.destroy();
     return;
+  }
+  // A connection URL can carry data by itself: record the opening too.
+  if ((req.url ?? '').startsWith('/x/')) {
+    requests.push({ method: 'WS-OPEN', host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: req.url ?? '', contentType: '', body: '', at: Date.now() });
   }
   const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);

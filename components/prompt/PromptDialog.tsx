@@ -118,6 +118,7 @@ export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDe
       aria-modal="true"
       aria-labelledby="prompt-title"
       aria-describedby="prompt-where prompt-hint"
+      onPointerDownCapture={gate.pressed}
     >
       <header class="prompt-head">
         <p class="prompt-brand">{t('extName')}</p>

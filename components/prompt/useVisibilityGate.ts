@@ -22,6 +22,8 @@ export interface VisibilityGate {
   open: boolean;
   /** For click handlers: the gate as of this instant, not as of the last render. */
   isOpenNow: () => boolean;
+  /** A pointer went down on the prompt: while locked, the wait starts again (see GateDriver). */
+  pressed: () => void;
 }
 
 /**
@@ -89,5 +91,6 @@ export function useVisibilityGate(
   return {
     open: open && active,
     isOpenNow: () => active && driverRef.current?.isOpen() === true,
+    pressed: () => driverRef.current?.pressedWhileLocked(),
   };
 }

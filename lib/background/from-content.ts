@@ -22,7 +22,7 @@ export const contentMessages = (guard: GuardService) =>
       case 'hold-update':
         return updateHold(message, from, guard.holds);
       case 'watch-update':
-        await guard.watchUpdate(from.tabId, from.frameId, from.url, message.records, message.fresh === true);
+        await guard.watchUpdate(from, message.records, message.fresh === true);
         return { ok: true };
       case 'holds-abandoned':
         return abandonHolds(message.holdIds, from, guard.holds);

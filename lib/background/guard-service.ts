@@ -14,10 +14,13 @@ import { loadSettings } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/trust/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
 import { SHARE_ROUTES, type ShareRoute } from '@/lib/types';
+import type { ContentSender } from './message-router';
 import { readTabVerdict } from './tab-verdict-store';
 
 /** Backstop notices and records for one tab and site are merged over this long (an image per keystroke is one). */
 const BACKSTOP_COALESCE_MS = 10_000;
+/** How long a backstop record waits for the frame's report of what was just typed. */
+const BACKSTOP_RECORD_DELAY_MS = 400;
 
 export interface GuardService {
   holds: HoldDeps;
@@ -26,7 +29,7 @@ export interface GuardService {
   /** A port opened to the background: the prompt page's are taken; others are closed. */
   connect(port: Browser.runtime.Port): void;
   /** A frame's watch report: shared with the tab's frames and the backstop. */
-  watchUpdate(tabId: number, frameId: number, url: string, records: WatchRecordMessage[], fresh: boolean): Promise<void>;
+  watchUpdate(from: ContentSender, records: WatchRecordMessage[], fresh: boolean): Promise<void>;
   /** The trusted list or the settings changed: the backstop's exclusions and guarded kinds follow. */
   refreshAll(): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
@@ -75,12 +78,15 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
     const at = now();
     const recent = (lastNotice.get(key) ?? 0) > at - BACKSTOP_COALESCE_MS;
     lastNotice.set(key, at);
-    const records = registry.records(event.tabId).filter((r) => event.fieldKeys.includes(r.fieldKey));
     void (async () => {
+      // A page that sends as the user types is a keystroke ahead of the frame's last report: let it
+      // arrive, so the field's item is the value as typed (only whole values enter the log).
+      await new Promise((resolve) => setTimeout(resolve, BACKSTOP_RECORD_DELAY_MS));
+      const records = registry.records(event.tabId).filter((r) => event.fieldKeys.includes(r.fieldKey));
       const items = await fingerprintItems(records.map((r) => r.item));
       const page = siteOf((await readTabVerdict(event.tabId))?.url ?? '') ?? undefined;
       const hold = {
-        holdId: `backstop_${event.tabId}_${Math.floor(at / BACKSTOP_COALESCE_MS)}_${event.site}`.replace(/[^\w-]/g, '_').slice(0, 64),
+        holdId: `backstop_${event.blocked ? 'b' : 'l'}_${event.tabId}_${Math.floor(at / BACKSTOP_COALESCE_MS)}_${event.site}`.replace(/[^\w-]/g, '_').slice(0, 64),
         tabId: event.tabId,
         frameId: 0,
         route: routeOfType(event.type),
@@ -103,6 +109,7 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
         const values = guardedCache.get(tabId);
         return values ? { values: values.map((r) => ({ ...r.watched, fieldKey: r.fieldKey })), pageSite: registry.site(tabId) } : undefined;
       },
+      watchedTabs: () => [...guardedCache.keys()],
       trustedSites,
       onEvent: onBackstopEvent,
       now,
@@ -148,8 +155,9 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
       if (port.name.startsWith(PROMPT_PORT_PREFIX)) void ports.connect(port);
       else port.disconnect();
     },
-    async watchUpdate(tabId, frameId, url, records, fresh) {
-      const site = frameId === 0 ? (siteOf(url)?.site ?? '') : registry.site(tabId);
+    async watchUpdate({ tabId, frameId, url, tabUrl }, records, fresh) {
+      // The tab's site as the browser reports it: a subframe of a new page may report before its top frame.
+      const site = siteOf(frameId === 0 ? url : (tabUrl ?? ''))?.site ?? (frameId === 0 ? '' : registry.site(tabId));
       if (!registry.update(tabId, frameId, records, fresh, site)) return;
       await tell(tabId, undefined, { type: 'tab-watch', records: registry.records(tabId) });
       await refreshTab(tabId);

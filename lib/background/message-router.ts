@@ -14,6 +14,8 @@ export interface ContentSender {
   frameId: number;
   /** The frame's URL, as the browser reports it (not as the page says). */
   url: string;
+  /** The tab's (top frame's) URL as the browser reports it, when it does. */
+  tabUrl?: string;
 }
 /** The prompt page, framed in a tab. */
 export interface PromptSender {
@@ -60,7 +62,7 @@ export function classifySender(
     return { from: 'page', sender: {} };
   }
   if (tabId === undefined || tabId < 0) return null;
-  return { from: 'content', sender: { tabId, frameId: sender.frameId ?? 0, url } };
+  return { from: 'content', sender: { tabId, frameId: sender.frameId ?? 0, url, tabUrl: sender.tab?.url } };
 }
 
 /** A runtime.onMessage listener that routes each message to the groups of its sender's class. */

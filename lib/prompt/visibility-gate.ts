@@ -80,6 +80,12 @@ export interface GateDriverOptions {
 export interface GateDriver {
   update: (signal: VisibilitySignal) => void;
   isOpen: () => boolean;
+  /**
+   * A press on the prompt while it is still locked: the wait starts again. A page that gets the
+   * user tapping where "Send once" will appear (a "tap game") keeps it locked for as long as the
+   * tapping goes on; only a click after a pause, on a prompt that has stayed put, can send.
+   */
+  pressedWhileLocked: () => void;
   dispose: () => void;
 }
 
@@ -123,6 +129,11 @@ export function createGateDriver(options: GateDriverOptions): GateDriver {
       if (step.reportObscured) options.onObscured();
     },
     isOpen: () => open,
+    pressedWhileLocked() {
+      if (disposed || open || state.shownSince === null) return;
+      state = { ...state, shownSince: now() };
+      reconcile();
+    },
     dispose() {
       disposed = true;
       cancelTimer();

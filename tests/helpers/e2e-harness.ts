@@ -131,7 +131,12 @@ export const promptText = (prompt: Frame): Promise<string> => prompt.evaluate(()
  */
 export async function promptBox(prompt: Frame): Promise<{ x: number; y: number; width: number; height: number }> {
   const size = await prompt.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-  const viewport = await prompt.page().evaluate(() => ({ width: visualViewport?.width ?? innerWidth, height: visualViewport?.height ?? innerHeight }));
+  // A hostile page may have broken the driver's own evaluate there (replaced built-ins): fall back to the window's size.
+  const measured = await prompt
+    .page()
+    .evaluate(() => ({ width: visualViewport?.width ?? innerWidth, height: visualViewport?.height ?? innerHeight }))
+    .catch(() => undefined);
+  const viewport = measured && Number.isFinite(measured.width) && Number.isFinite(measured.height) ? measured : prompt.page().viewportSize()!;
   const sheet = viewport.width < 560;
   return { x: sheet ? 12 : viewport.width - 12 - size.width, y: sheet ? viewport.height - 12 - size.height : 12, ...size };
 }

@@ -63,19 +63,42 @@ export interface RuleValue {
   kind: 'national-id' | 'phone' | 'bank-card' | 'otp';
 }
 
+/**
+ * Shortest value (IDs, phones, cards) the backstop blocks on: the in-page layer asks about shorter
+ * pieces too, but a browser-wide block on 6 characters would catch unrelated addresses.
+ */
+export const BACKSTOP_MIN_LENGTH = 8;
+
+/**
+ * The values worth a rule: long enough, and not containing another one (a pattern for "11010519"
+ * already matches every address that carries "11010519491231002X", so the longer values the field
+ * held as the user typed add nothing).
+ */
+export function ruleValues(values: readonly RuleValue[]): RuleValue[] {
+  const long = values.filter(({ canonical, kind }) => kind === 'otp' || canonical.length >= BACKSTOP_MIN_LENGTH);
+  const unique = [...new Map(long.map((value) => [`${value.kind}:${value.canonical}`, value])).values()];
+  return unique.filter(
+    (value) => value.kind === 'otp' || !unique.some((other) => other !== value && other.kind !== 'otp' && value.canonical.includes(other.canonical)),
+  );
+}
+
+/** The value as a page may have sent it: canonical upper case, and lower case when it has letters (an ID typed "…002x"). */
+const spellings = (canonical: string): string[] => (/[A-Z]/.test(canonical) ? [canonical, canonical.toLowerCase()] : [canonical]);
+
 /** The URL patterns for the values: case-insensitive ones and case-sensitive (base64) ones. */
 export function urlPatterns(values: readonly RuleValue[]): { caseless: string[]; exact: string[] } {
   const caseless: string[] = [];
   const exact: string[] = [];
-  for (const { canonical, kind } of values) {
+  for (const { canonical, kind } of ruleValues(values)) {
     // Short codes occur in unrelated URLs too often; codes are only blocked as a whole number of 6+ digits.
     if (kind === 'otp') {
       if (/^\d{6,}$/.test(canonical)) caseless.push(`(?:^|[^0-9])${canonical}(?:[^0-9]|$)`);
       continue;
     }
-    caseless.push(spacedPattern(canonical), spacedPattern([...canonical].reverse().join('')), hexOf(canonical));
-    for (const core of base64Cores(canonical)) {
-      exact.push(escapeRegex(core).replace(/\\\+/g, '(?:\\+|%2B|-)').replace(/\//g, '(?:/|%2F|_)'));
+    caseless.push(spacedPattern(canonical), spacedPattern([...canonical].reverse().join('')));
+    for (const spelling of spellings(canonical)) {
+      caseless.push(hexOf(spelling));
+      for (const core of base64Cores(spelling)) exact.push(escapeRegex(core).replace(/\\\+/g, '(?:\\+|%2B|-)').replace(/\//g, '(?:/|%2F|_)'));
     }
   }
   return { caseless, exact };
@@ -99,7 +122,10 @@ export interface BackstopRule {
 export interface TabRuleInput {
   tabId: number;
   values: readonly RuleValue[];
-  /** The page's registrable domain: requests its service worker makes (no tab) are covered too. */
+  /**
+   * The page's registrable domain: requests it starts outside the tab are covered too — its
+   * service and shared workers' (no tab), and windows it opens (another tab).
+   */
   pageSite: string;
   trustedSites: readonly string[];
 }
@@ -129,10 +155,7 @@ export async function tabBlockRules(
   for (const { regex, caseSensitive } of regexes) {
     const base = { regexFilter: regex, isUrlFilterCaseSensitive: caseSensitive, resourceTypes: [...ALL_RESOURCE_TYPES], ...excluded };
     rules.push({ id: nextId(), priority: 1, action: { type: 'block' }, condition: { ...base, tabIds: [input.tabId] } });
-    // Service workers make requests outside any tab (tab id -1): covered when the page's site starts them.
-    if (input.pageSite) {
-      rules.push({ id: nextId(), priority: 1, action: { type: 'block' }, condition: { ...base, tabIds: [-1], initiatorDomains: [input.pageSite] } });
-    }
+    if (input.pageSite) rules.push({ id: nextId(), priority: 1, action: { type: 'block' }, condition: { ...base, initiatorDomains: [input.pageSite] } });
   }
   return rules;
 }

@@ -11,22 +11,34 @@ const EARLIER_PAGES = -1;
 interface TabState {
   site: string;
   frames: Map<number, WatchRecordMessage[]>;
+  /**
+   * Reports from subframes that name another site for the tab: the top frame is moving there and its
+   * own report has not come yet. Watched meanwhile; kept if the top frame arrives on that site.
+   */
+  next?: { site: string; frames: Map<number, WatchRecordMessage[]> };
 }
+
+const setFrame = (frames: Map<number, WatchRecordMessage[]>, frameId: number, records: readonly WatchRecordMessage[], fresh: boolean): void => {
+  if (records.length > 0 || !fresh) frames.set(frameId, [...records]);
+  else frames.delete(frameId);
+};
 
 export class WatchRegistry {
   private readonly tabs = new Map<number, TabState>();
 
   /**
-   * A frame's report. `fresh`: a new document in that frame; for the top frame, `site` is the new
-   * page's registrable domain. Returns true when the tab's union changed.
+   * A frame's report. `fresh`: a new document in that frame. `site`: the tab's registrable domain
+   * as the browser reports it ('' when unknown). Returns true when the tab's union changed.
    */
   update(tabId: number, frameId: number, records: readonly WatchRecordMessage[], fresh: boolean, site: string): boolean {
     const before = this.signature(tabId);
     let tab = this.tabs.get(tabId);
     if (!tab) this.tabs.set(tabId, (tab = { site, frames: new Map() }));
+    // A site learnt late (a subframe reported first, before the tab's address was known) is the same page.
+    if (tab.site === '') tab.site = site;
     if (fresh && frameId === 0) {
       if (tab.site !== site) {
-        tab.frames.clear();
+        tab.frames = tab.next?.site === site ? tab.next.frames : new Map();
         tab.site = site;
       } else {
         // Same site: what the old page watched stays watched, under the earlier-pages entry.
@@ -35,9 +47,14 @@ export class WatchRegistry {
         tab.frames.clear();
         if (earlier.size > 0) tab.frames.set(EARLIER_PAGES, [...earlier.values()].slice(-400));
       }
+      tab.next = undefined;
+      setFrame(tab.frames, frameId, records, fresh);
+    } else if (frameId !== 0 && site !== '' && site !== tab.site) {
+      if (tab.next?.site !== site) tab.next = { site, frames: new Map() };
+      setFrame(tab.next.frames, frameId, records, fresh);
+    } else {
+      setFrame(tab.frames, frameId, records, fresh);
     }
-    if (records.length > 0 || !fresh) tab.frames.set(frameId, [...records]);
-    else tab.frames.delete(frameId);
     return this.signature(tabId) !== before;
   }
 
@@ -46,7 +63,7 @@ export class WatchRegistry {
     const tab = this.tabs.get(tabId);
     if (!tab) return [];
     const seen = new Map<string, WatchRecordMessage>();
-    for (const list of tab.frames.values()) for (const record of list) seen.set(record.watched.id, record);
+    for (const frames of [tab.frames, tab.next?.frames]) for (const list of frames?.values() ?? []) for (const record of list) seen.set(record.watched.id, record);
     return [...seen.values()];
   }
 

@@ -15,6 +15,7 @@ type ApkWatcher = (win: Window, onApk: (url: string, resume: () => void) => void
 export function startBootstrap(doc: Document, win: Window & typeof globalThis, watchApkDownloads: ApkWatcher): () => void {
   let core: FrameCore | undefined;
   let loading: Promise<void> | undefined;
+  let stopped = false;
   let watchingAnnounced = false;
   // Typed into, asked about or told before the core runs: replayed to it.
   const typedEarly = new Set<Element>();
@@ -38,16 +39,24 @@ export function startBootstrap(doc: Document, win: Window & typeof globalThis, w
   };
 
   const load = (): Promise<void> =>
-    (loading ??= import(/* @vite-ignore */ ext().runtime.getURL('/frame-core.js')).then(() => {
-      const start = (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore;
-      if (!start) return;
-      core = start(doc, win, channel, typedEarly);
-      typedEarly.clear();
-      removeEarlyListeners();
-      for (const message of earlyMessages.splice(0)) core.onMessage(message);
-      // Questions held while the core loaded: decided now; "allowed" becomes a release.
-      for (const question of heldQuestions.splice(0)) core.onQuestion(question, () => channel.post(releaseMessage(question.id, true)));
-    }));
+    (loading ??= import(/* @vite-ignore */ ext().runtime.getURL('/frame-core.js')).then(
+      () => {
+        const start = (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore;
+        // Stopped while loading (the extension went away): start nothing.
+        if (!start || stopped) return;
+        core = start(doc, win, channel, typedEarly);
+        typedEarly.clear();
+        removeEarlyListeners();
+        for (const message of earlyMessages.splice(0)) core.onMessage(message);
+        // Questions held while the core loaded: decided now; "allowed" becomes a release.
+        for (const question of heldQuestions.splice(0)) core.onQuestion(question, () => channel.post(releaseMessage(question.id, true)));
+      },
+      () => {
+        // The core could not load (the extension is updating): held questions stay held, and the
+        // next sign that the guard is needed tries again.
+        loading = undefined;
+      },
+    ));
 
   const onEarlyInput = (event: Event): void => {
     if (!event.isTrusted) return;
@@ -95,6 +104,7 @@ export function startBootstrap(doc: Document, win: Window & typeof globalThis, w
     );
   });
   return () => {
+    stopped = true;
     stopWatching();
     stopApkWatch();
     ext().runtime.onMessage.removeListener(onMessage);

@@ -211,37 +211,43 @@ export function findWatched(texts: readonly string[], watched: readonly WatchedV
 
 /**
  * Digits a destination has received lately, across requests: a value split over several requests
- * ("110105194" now, "91231002X" next) is found in their concatenation. Only values with ≥ 10
- * digits are looked for this way (IDs, phones, cards), where a chance match is negligible.
+ * ("110105194" now, "91231002X" next) is found when the runs of digits sent one after the other
+ * spell it. Runs, not all digits: a port or "/v2/" in every address would cut the value apart. Only
+ * values with ≥ 10 digits are looked for this way (IDs, phones, cards), where a chance match is
+ * negligible.
  */
 export class DigitStreams {
-  private readonly streams = new Map<string, { digits: string; at: number }>();
+  private readonly streams = new Map<string, { runs: string[]; at: number }>();
 
   constructor(
-    private readonly keep = 96,
+    /** Runs remembered per destination. */
+    private readonly keep = 16,
     private readonly windowMs = 60_000,
   ) {}
 
-  /** Appends the request's digits to the destination's stream and returns the values now found in it. */
+  /** Adds the request's digit runs to the destination's stream and returns the values they complete. */
   feed(destination: string, texts: readonly string[], watched: readonly WatchedValue[], now: number): WatchedValue[] {
     const previous = this.streams.get(destination);
-    const before = previous && now - previous.at <= this.windowMs ? previous.digits : '';
-    const added = texts.join('').replace(/\D+/g, '');
-    if (!added) return [];
-    const digits = (before + added).slice(-this.keep);
-    this.streams.set(destination, { digits, at: now });
-    if (!before) return [];
+    const before = previous && now - previous.at <= this.windowMs ? previous.runs : [];
+    // The address's scheme, host and port are the same in every request: only what follows counts.
+    const added = texts.map((text) => text.replace(/^[a-z][\w+.-]*:\/\/[^/?#]*/i, '')).join(' ').match(/\d{3,}/g) ?? [];
+    if (added.length === 0) return [];
+    this.streams.set(destination, { runs: [...before, ...added].slice(-this.keep), at: now });
+    if (before.length === 0) return [];
     const found: WatchedValue[] = [];
     for (const w of watched) {
       const needle = w.canonical.replace(/\D+/g, '');
-      // Only a match that spans the boundary counts: a match inside one request is findWatched's.
-      if (needle.length < 10 || added.includes(needle)) continue;
-      if (digits.includes(needle)) found.push(w);
+      // Only a match that spans requests counts: a match inside one request is findWatched's.
+      if (needle.length < 10 || added.some((run) => run.includes(needle))) continue;
+      let tail = '';
+      for (let i = before.length - 1; i >= 0 && tail.length < needle.length * 2; i--) {
+        tail = before[i] + tail;
+        if (added.some((run) => (tail + run).includes(needle))) {
+          found.push(w);
+          break;
+        }
+      }
     }
     return found;
-  }
-
-  forget(destination: string): void {
-    this.streams.delete(destination);
   }
 }

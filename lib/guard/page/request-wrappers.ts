@@ -1,6 +1,6 @@
 // MAIN-world request guard: wraps every way a page script can send data — fetch, fetchLater,
 // XMLHttpRequest, sendBeacon, WebSocket (its URL and its messages), EventSource, form.submit() into
-// another window, document.cookie, window.open, RTCPeerConnection's ICE servers, and postMessage to
+// another window, document.cookie and cookieStore.set, window.open, RTCPeerConnection's ICE servers, and postMessage to
 // workers, ports and channels — and, while the isolated world says a value is watched in this tab,
 // snapshots each request (natives.ts, request-snapshot.ts), asks the isolated world about exactly that
 // snapshot, and sends exactly that snapshot if and when it is allowed. It never sees the watched
@@ -136,16 +136,17 @@ export function createRequestGuard(channel: () => MainChannel | undefined, top: 
           return new l.Promise((_, reject) => reject(error));
         }
         const { request, head, url, method } = taken;
-        if (route !== 'fetch') {
-          // fetchLater can't wait: decide now on what can be read now.
-          if (method !== 'GET' && method !== 'HEAD') throw refusal(win);
-          if (!decideNow(route, url, method, head)) throw refusal(win);
-          return send(request);
-        }
-        return new l.Promise((resolve, reject) => {
+        const outcome = new l.Promise((resolve, reject) => {
           const go = (allowed: boolean): void => {
-            if (allowed) l.then(send(request) as Promise<unknown>, resolve, reject);
-            else reject(new NativeTypeError('Failed to fetch'));
+            if (!allowed) reject(new NativeTypeError('Failed to fetch'));
+            else if (route === 'fetch') l.then(send(request) as Promise<unknown>, resolve, reject);
+            else {
+              try {
+                resolve(send(request));
+              } catch (error) {
+                reject(error);
+              }
+            }
           };
           if (method === 'GET' || method === 'HEAD') {
             decide(route, url, method, head, '', go);
@@ -158,6 +159,11 @@ export function createRequestGuard(channel: () => MainChannel | undefined, top: 
             () => decide(route, url, method, head, 'U', go),
           );
         });
+        if (route === 'fetch') return outcome;
+        // fetchLater returns at once: the page gets a result that is not (yet) activated, and the
+        // browser gets the request when it is allowed.
+        l.then(outcome, () => undefined, () => undefined);
+        return { activated: false };
       };
     }
     const nativeFetchLater = (win as unknown as { fetchLater?: (...args: unknown[]) => unknown }).fetchLater;
@@ -386,6 +392,30 @@ export function createRequestGuard(channel: () => MainChannel | undefined, top: 
         });
       },
     });
+    // The asynchronous Cookie Store API: the page waits for its promise, so it is simply held.
+    const store = (win as unknown as { CookieStore?: { prototype: { set?: (...args: unknown[]) => Promise<unknown> } } }).CookieStore?.prototype;
+    const nativeStoreSet = store?.set;
+    if (!store || typeof nativeStoreSet !== 'function') return;
+    const { stringify, parse } = win.JSON;
+    store.set = function set(this: unknown, ...args: unknown[]) {
+      if (!watching) return l.apply(nativeStoreSet, this, args);
+      let text: string;
+      let copy: unknown[];
+      try {
+        // (name, value) or ({ name, value, domain, … }): read once, and that copy is what the store gets.
+        text = l.apply(stringify, win.JSON, [args]) as string;
+        copy = l.apply(parse, win.JSON, [text]) as unknown[];
+      } catch (error) {
+        return new l.Promise((_, reject) => reject(error));
+      }
+      const self = this;
+      return new l.Promise((resolve, reject) => {
+        decide('cookie', location(win.document) as string, 'COOKIE', text, '', (allowed) => {
+          if (allowed) l.then(l.apply(nativeStoreSet, self, copy) as Promise<unknown>, resolve, reject);
+          else reject(refusal(win));
+        });
+      });
+    };
   }
 
   function wrapRtc(win: PageWindow, l: Natives, snap: Snapshotter): void {

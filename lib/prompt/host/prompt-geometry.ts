@@ -16,7 +16,11 @@ const SIZE_SLACK = 0.95;
 function styleProblem(style: CSSStyleDeclaration): GeometryProblem | undefined {
   const zoom = parseFloat((style as unknown as { zoom?: string }).zoom ?? '1');
   if (Number.isFinite(zoom) && Math.abs(zoom - 1) > 0.001) return 'zoomed';
-  if (style.transform && style.transform !== 'none') return 'transformed';
+  // `transform` and the individual transform properties (a mirrored `scale: -1 1` swaps the buttons).
+  const individual = style as unknown as { scale?: string; rotate?: string; translate?: string };
+  if ((style.transform && style.transform !== 'none') || [individual.scale, individual.rotate, individual.translate].some((value) => value && value !== 'none')) {
+    return 'transformed';
+  }
   if ((style.filter && style.filter !== 'none') || (style.backdropFilter && style.backdropFilter !== 'none')) return 'filtered';
   if ((style.clipPath && style.clipPath !== 'none') || (style.maskImage && style.maskImage !== 'none')) return 'clipped';
   if (parseFloat(style.opacity || '1') < 1 || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return 'faded';

@@ -228,6 +228,18 @@ describe('PromptApp', () => {
     expect(button('trusted').disabled).toBe(true);
   });
 
+  it('restarts the wait when the user presses on the prompt while it is locked (a tap game)', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
+    const tap = () => act(() => void button('sent-once').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+    for (let i = 0; i < 4; i++) {
+      await act(() => void vi.advanceTimersByTime(MIN_VISIBLE_MS - 100));
+      await tap();
+    }
+    expect(button('sent-once').disabled).toBe(true);
+    await passGate();
+    expect(button('sent-once').disabled).toBe(false);
+  });
+
   it('sends Trust this site as "trusted" and answers only once', async () => {
     await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await passGate();

@@ -112,6 +112,27 @@ describe('createGateDriver', () => {
     expect(changes).toEqual([true]);
   });
 
+  it('a press while locked starts the wait again (a tap game never reaches Send once); once open, presses change nothing', () => {
+    const { gate } = driver();
+    gate.update(untracked);
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(MIN_VISIBLE_MS - 100);
+      gate.pressedWhileLocked();
+    }
+    expect(gate.isOpen()).toBe(false);
+    vi.advanceTimersByTime(MIN_VISIBLE_MS);
+    expect(gate.isOpen()).toBe(true);
+    gate.pressedWhileLocked();
+    expect(gate.isOpen()).toBe(true);
+  });
+
+  it('a press before the prompt is shown at all does not start the wait', () => {
+    const { gate } = driver();
+    gate.pressedWhileLocked();
+    vi.advanceTimersByTime(MIN_VISIBLE_MS * 2);
+    expect(gate.isOpen()).toBe(false);
+  });
+
   it('closes at once when covered, reports it, and waits the full time again', () => {
     const { gate, changes, onObscured } = driver();
     gate.update(visible);

@@ -7,9 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_RESOURCE_TYPES,
+  BACKSTOP_MIN_LENGTH,
   base64Cores,
   hexOf,
   passRule,
+  ruleValues,
   spacedPattern,
   tabBlockRules,
   urlPatterns,
@@ -138,7 +140,23 @@ describe('urlPatterns: a watched value in a URL', () => {
     }
   });
 
-  it.todo('hex or base64 of a value typed with lower-case letters (a Chinese ID ending in "x") is not caught: patterns use the upper-case canonical form only');
+  it('hex or base64 of a value typed with lower-case letters (a Chinese ID ending in "x") is caught too', () => {
+    const { caseless, exact } = urlPatterns([CN_ID]);
+    const typed = CN_ID.canonical.toLowerCase();
+    const hex = [...typed].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+    expect(caseless.some((pattern) => new RegExp(pattern, 'i').test(`?d=${hex}`))).toBe(true);
+    expect(exact.some((pattern) => new RegExp(pattern).test(`?d=${btoa(`${typed}"`)}`))).toBe(true);
+  });
+
+  it('skips values too short for a browser-wide block, and values that contain another watched value', () => {
+    const prefix = { canonical: CN_ID.canonical.slice(0, 8), kind: 'national-id' as const };
+    const short = { canonical: CN_ID.canonical.slice(0, BACKSTOP_MIN_LENGTH - 1), kind: 'national-id' as const };
+    expect(ruleValues([short, prefix, CN_ID, PHONE])).toEqual([prefix, PHONE]);
+    // The prefix's pattern still blocks an address with the whole value.
+    const { caseless } = urlPatterns([short, prefix, CN_ID]);
+    expect(caseless.some((pattern) => new RegExp(pattern, 'i').test(`?id=${CN_ID.canonical}`))).toBe(true);
+    expect(caseless.some((pattern) => new RegExp(pattern, 'i').test(`?id=${short.canonical}`))).toBe(false);
+  });
 
   it('base64 of the value inside a longer text, at every alignment, standard, %-encoded and URL-safe', () => {
     for (const value of [PHONE, CN_ID, CARD]) {
@@ -217,7 +235,7 @@ describe('urlPatterns: a watched value in a URL', () => {
 });
 
 describe('tabBlockRules', () => {
-  it('blocks the value in any kind of request from the tab, and from the page\'s service worker', async () => {
+  it('blocks the value in any kind of request from the tab, and in what the page starts outside it', async () => {
     const rules = await tabBlockRules(input(), counter(), fitsAll);
     expect(rules.length).toBeGreaterThan(0);
     expect(blocks(rules, url('https://t.evil.example/p?m=138 0013 8000'))).toBe(true);
@@ -231,18 +249,16 @@ describe('tabBlockRules', () => {
       );
     }
     const tabRules = rules.filter((rule) => rule.condition.tabIds?.[0] === 7);
-    const workerRules = rules.filter((rule) => rule.condition.tabIds?.[0] === -1);
-    expect(tabRules.length + workerRules.length).toBe(rules.length);
+    const siteRules = rules.filter((rule) => rule.condition.tabIds === undefined);
+    expect(tabRules.length + siteRules.length).toBe(rules.length);
     for (const rule of tabRules) {
       expect(rule.condition.tabIds).toEqual([7]);
       expect(rule.condition.initiatorDomains).toBeUndefined();
     }
-    // Each tab rule has a service-worker twin with the same pattern, limited to the page's own site.
-    expect(workerRules.map((rule) => rule.condition.regexFilter)).toEqual(tabRules.map((rule) => rule.condition.regexFilter));
-    for (const rule of workerRules) {
-      expect(rule.condition.tabIds).toEqual([-1]);
-      expect(rule.condition.initiatorDomains).toEqual(['kuaidai.example']);
-    }
+    // Each tab rule has a twin with the same pattern for whatever the page's own site starts in no
+    // tab (service and shared workers) or in another one (a window it opens).
+    expect(siteRules.map((rule) => rule.condition.regexFilter)).toEqual(tabRules.map((rule) => rule.condition.regexFilter));
+    for (const rule of siteRules) expect(rule.condition.initiatorDomains).toEqual(['kuaidai.example']);
   });
 
   it('when everything fits, one case-insensitive and one case-sensitive rule per scope', async () => {

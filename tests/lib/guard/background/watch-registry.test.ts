@@ -138,7 +138,19 @@ describe('WatchRegistry', () => {
       expect(registry.records(5)).toEqual([]);
     });
 
-    it.todo("the top frame's first report (tab site still unknown, '') must not wipe values its subframes reported before: it is not a new site");
+    it("the top frame's first report does not wipe what a subframe reported while the tab's site was unknown", () => {
+      registry.update(5, 3, [CARD], true, '');
+      registry.update(5, 0, [], true, 'kuaidai.example');
+      expect(ids(registry.records(5))).toEqual([CARD.watched.id]);
+      expect(registry.site(5)).toBe('kuaidai.example');
+    });
+
+    it('a subframe that reports before its new top page (the site as the browser reports it) is kept', () => {
+      registry.update(5, 0, [PHONE], true, 'old.example');
+      registry.update(5, 3, [CARD], true, 'kuaidai.example');
+      registry.update(5, 0, [], true, 'kuaidai.example');
+      expect(ids(registry.records(5))).toEqual([CARD.watched.id]);
+    });
 
     it('a new site with values of its own keeps only those', () => {
       registry.update(5, 0, [PHONE], true, 'kuaidai.example');

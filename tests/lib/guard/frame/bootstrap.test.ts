@@ -351,6 +351,27 @@ describe('startBootstrap', () => {
       expect(log).toEqual([]);
     });
 
-    it.todo('stop() while frame-core.js is still loading: the core must not start afterwards (today it starts, unstopped)');
+    it('stopped while frame-core.js is still loading: the core never starts', async () => {
+      boot('<input name="phone">');
+      await vi.waitFor(() => expect(loadRequested()).toBe(true));
+      stop?.();
+      stop = undefined;
+      openGate();
+      await settle();
+      await settle();
+      expect(started).toEqual([]);
+      expect(log).toEqual([]);
+    });
+
+    it('a core that failed to load is tried again at the next sign the guard is needed', async () => {
+      getURL.mockImplementationOnce(() => 'data:text/javascript,throw new Error("updating")');
+      boot('<input name="phone">');
+      await vi.waitFor(() => expect(getURL).toHaveBeenCalledTimes(1));
+      await settle();
+      expect(started).toEqual([]);
+      userEvent(field(), 'input');
+      await coreLoads();
+      expect(getURL).toHaveBeenCalledTimes(2);
+    });
   });
 });

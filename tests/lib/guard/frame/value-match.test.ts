@@ -255,8 +255,22 @@ describe('DigitStreams', () => {
     expect(streams.feed('collector.example', ['{"b":"91231002X"}'], ALL, 1_200)).toEqual([CN_ID]);
   });
 
+  it('is not cut apart by the digits every address to the destination carries (port, path)', () => {
+    const streams = new DigitStreams();
+    const at = (path: string) => `http://collector.example:41234/x/api/v2/${path}`;
+    expect(streams.feed('collector.example', [at('part-1'), '110105194'], ALL, 1_000)).toEqual([]);
+    expect(streams.feed('collector.example', [at('part-2'), '91231002X'], ALL, 1_300)).toEqual([CN_ID]);
+  });
+
+  it('finds a value sent in three pieces', () => {
+    const streams = new DigitStreams();
+    streams.feed('c.example', ['a=110105'], ALL, 0);
+    streams.feed('c.example', ['b=194912'], ALL, 10);
+    expect(streams.feed('c.example', ['c=31002X'], ALL, 20)).toEqual([CN_ID]);
+  });
+
   it('forgets after the window, and never counts a match inside one request', () => {
-    const streams = new DigitStreams(96, 1_000);
+    const streams = new DigitStreams(16, 1_000);
     streams.feed('c.example', ['p=1380013'], ALL, 0);
     expect(streams.feed('c.example', ['p=8000'], ALL, 5_000)).toEqual([]);
     expect(streams.feed('c.example', ['x=1', 'p=13800138000'], ALL, 5_100)).toEqual([]);

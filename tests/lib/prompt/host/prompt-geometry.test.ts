@@ -170,7 +170,14 @@ describe('checkPromptGeometry', () => {
       expect(check()).toEqual(unsafe('faded'));
     });
 
-    it.todo("html { scale / rotate / translate } (individual transform properties, not in computed 'transform') mirror or rotate the prompt yet count as safe");
+    it.each([
+      ['scale', '-1 1'],
+      ['rotate', '180deg'],
+      ['translate', '40px 0'],
+    ])('html { %s: %s } (an individual transform property, not in `transform`) is unsafe', (property, value) => {
+      document.documentElement.style.setProperty(property, value);
+      expect(check()).toEqual(unsafe('transformed'));
+    });
   });
 
   describe("the frame's box", () => {
