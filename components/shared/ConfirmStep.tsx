@@ -25,12 +25,14 @@ export function ConfirmStep({ request, busy, onConfirm, onCancel }: { request: C
       }}
     >
       <p id={messageId}>{request.message}</p>
-      <button type="button" data-confirm-yes disabled={busy} onClick={onConfirm}>
-        {request.confirmLabel}
-      </button>{' '}
-      <button type="button" data-confirm-no ref={cancelRef} disabled={busy} onClick={onCancel}>
-        {t('logman_confirm_cancel')}
-      </button>
+      <div class="actions">
+        <button type="button" class="button-danger" data-confirm-yes disabled={busy} onClick={onConfirm}>
+          {request.confirmLabel}
+        </button>
+        <button type="button" data-confirm-no ref={cancelRef} disabled={busy} onClick={onCancel}>
+          {t('logman_confirm_cancel')}
+        </button>
+      </div>
     </div>
   );
 }
