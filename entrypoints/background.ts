@@ -45,6 +45,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     routeMessages([contentMessages(holds), promptMessages(holds), pageMessages(log, now)], () => browser.runtime.getURL('/')),
   );
+  // First run: the welcome page (phone region, trusted platforms, the demo), in the browser's language.
+  browser.runtime.onInstalled.addListener(({ reason }) => reason === 'install' && void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void dropTabHolds(tabId, holds.record);
