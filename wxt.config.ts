@@ -9,7 +9,8 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings and per-tab verdicts. Nothing else: no host permissions, no webRequest;
     // the content scripts' match patterns are all the page access LoanGuard needs.
-    permissions: ['storage'],
+    // activeTab: the popup reads the URL of the tab it was opened on (no install warning).
+    permissions: ['storage', 'activeTab'],
     action: { default_title: '__MSG_extName__' },
     // The guard's prompt is an extension page shown inside web pages (in an iframe the page can't
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
