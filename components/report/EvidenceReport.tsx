@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
+import { PageHeader } from '@/components/shared/PageHeader';
 import { saveBlobAs } from '@/components/shared/save-file';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
@@ -91,6 +92,8 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
   };
 
   return (
+    <>
+    <PageHeader exclude />
     <main class="report">
       <header class="report-header">
         <h1>{title}</h1>
@@ -102,9 +105,9 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
         <p class="report-statement">{t('report_statement')}</p>
         {state.status === 'ready' && <ReportScope report={state.report} />}
         <div class="report-actions" data-report-exclude>
-          <button type="button" onClick={() => window.print()} disabled={state.status !== 'ready'}>
+          <button type="button" class="button-primary" onClick={() => window.print()} disabled={state.status !== 'ready'}>
             {t('report_print')}
-          </button>{' '}
+          </button>
           <button type="button" onClick={saveHtml} disabled={state.status !== 'ready'}>
             {t('report_download_html')}
           </button>
@@ -137,6 +140,7 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
         </>
       )}
     </main>
+    </>
   );
 }
 
