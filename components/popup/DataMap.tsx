@@ -69,7 +69,6 @@ export function DataMap({ groups }: { groups: readonly ItemGroup[] }) {
               title={site.display}
             >
               <span class="map-site-name">{site.display}</span>
-              {site.loanPage && <span class="map-site-tag">{t('popup_loanTag')}</span>}
             </li>
           ))}
           {map.more && (
@@ -83,25 +82,28 @@ export function DataMap({ groups }: { groups: readonly ItemGroup[] }) {
         <span class="legend-sent">{t('popup_mapLegendSent')}</span>
         <span class="legend-stopped">{t('popup_mapLegendStopped')}</span>
       </p>
-      <table class="visually-hidden" data-map-table>
-        <caption>{t('popup_mapCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('popup_mapColItem')}</th>
-            <th scope="col">{t('popup_mapColSent')}</th>
-            <th scope="col">{t('popup_mapColStopped')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {drawn.map((group) => (
-            <tr key={group.itemKey} data-item={group.itemKey}>
-              <th scope="row">{itemLabel(group.kind, group.masked)}</th>
-              <td>{siteNames(group, true)}</td>
-              <td>{siteNames(group, false)}</td>
+      {/* Hidden in a block: a table grows to its content whatever width it is given. */}
+      <div class="visually-hidden">
+        <table data-map-table>
+          <caption>{t('popup_mapCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('popup_mapColItem')}</th>
+              <th scope="col">{t('popup_mapColSent')}</th>
+              <th scope="col">{t('popup_mapColStopped')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {drawn.map((group) => (
+              <tr key={group.itemKey} data-item={group.itemKey}>
+                <th scope="row">{itemLabel(group.kind, group.masked)}</th>
+                <td>{siteNames(group, true)}</td>
+                <td>{siteNames(group, false)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {map.hiddenItems > 0 && <p class="data-map-more muted">{t('popup_mapMoreItems', [String(map.hiddenItems)])}</p>}
     </figure>
   );
