@@ -2,12 +2,19 @@
 // (lib/locale/region.ts) unless already chosen, and saved to settings.phoneRegion when confirmed.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/locale/i18n';
+import { t, uiLanguage } from '@/lib/locale/i18n';
 import { guessRegion } from '@/lib/locale/region';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 import { PhoneRegionSelect } from '@/components/shared/PhoneRegionSelect';
 
+/**
+ * The user's first preferred language ("es-MX"): it usually names a region where the browser's own
+ * UI language ("es") does not. Only the first counts: a Spanish speaker who also reads English is
+ * not guessed to be in the United States.
+ */
 function browserLanguage(): string {
+  const preferred = typeof navigator === 'undefined' ? undefined : (navigator.languages?.[0] ?? navigator.language);
+  if (preferred) return preferred;
   try {
     return browser.i18n.getUILanguage() || '';
   } catch {
@@ -38,7 +45,7 @@ export function RegionStep() {
       // Read fresh: only the region changes.
       const { value } = await loadSettings();
       await saveSettings({ ...value, phoneRegion: region });
-      const name = region === '' ? '' : (new Intl.DisplayNames([browserLanguage() || 'en'], { type: 'region' }).of(region) ?? region);
+      const name = region === '' ? '' : (new Intl.DisplayNames([uiLanguage()], { type: 'region' }).of(region) ?? region);
       setNote({ ok: true, text: region === '' ? t('welcome_region_saved_auto') : t('welcome_region_saved', [name]) });
     } catch {
       setNote({ ok: false, text: t('settingsSaveError') });

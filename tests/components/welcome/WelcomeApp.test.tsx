@@ -1,5 +1,5 @@
 // The welcome page: three lines on what LoanGuard does and doesn't; the phone region pre-filled from the
-// browser's language (or the saved setting) and saved only when confirmed, other settings untouched;
+// user's first preferred language (or the saved setting) and saved only when confirmed, other settings untouched;
 // the user's own bank added to the trusted list through the background's writer; the demo link.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -17,11 +17,13 @@ vi.mock('@/lib/messages/write-requests', async () => {
   return { updateTrusted: vi.fn((change: Parameters<typeof applyTrustedOp>[0]) => applyTrustedOp(change, Date.now())) };
 });
 
-let browserLanguage = 'es-MX';
+/** The user's preferred languages, first first (navigator.languages). */
+let preferred = ['es-MX'];
 useComponentTest({
   setup: () => {
     vi.mocked(updateTrusted).mockClear();
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => browserLanguage);
+    vi.spyOn(navigator, 'languages', 'get').mockImplementation(() => preferred);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   },
 });
 
@@ -31,8 +33,8 @@ const settle = () =>
   act(async () => {
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
   });
-async function mount(language: string) {
-  browserLanguage = language;
+async function mount(...languages: string[]) {
+  preferred = languages;
   await act(() => render(<WelcomeApp />, container));
   await settle();
 }
@@ -54,11 +56,16 @@ describe('WelcomeApp', () => {
     ['zh-CN', 'CN'],
     ['id', 'ID'],
     ['es', ''],
-  ])('pre-fills the phone region from the browser language %s', async (language, region) => {
+  ])('pre-fills the phone region from the preferred language %s', async (language, region) => {
     await mount(language);
     expect($<HTMLSelectElement>('#welcome-region').value).toBe(region);
     // Pre-filled is not saved.
     expect((await loadSettings()).value.phoneRegion).toBe(DEFAULT_SETTINGS.phoneRegion);
+  });
+
+  it('guesses from the first preferred language only', async () => {
+    await mount('es', 'en-US');
+    expect($<HTMLSelectElement>('#welcome-region').value).toBe('');
   });
 
   it('offers a guessed region even when it is not in the usual list', async () => {
