@@ -74,6 +74,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     for (;;) {
       const welcome = context.pages().find((page) => page.url() === welcomeUrl);
       if (welcome) {
+        // Closed only once loaded: a page closed while the browser is still reading the extension's
+        // messages leaves the other extension pages of that process without any (every text blank).
+        await welcome.waitForLoadState('load');
+        await welcome.locator('h1').waitFor();
         await welcome.close();
         break;
       }
