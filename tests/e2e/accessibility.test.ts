@@ -1,6 +1,6 @@
-// Every LoanGuard page in real Chromium, in English, Chinese and Spanish, light and dark: axe-core
-// finds no accessibility violations (contrast included) on the popup, each options section, the
-// welcome page and the evidence report, no page is wider than the window, and screenshots at 390 and 1280 px are kept as test
+// Every LoanGuard page in real Chromium, in English, Chinese and Spanish: axe-core finds no
+// accessibility violations (contrast included), in light and dark, on the popup, each options section,
+// the welcome page and the evidence report; no page is wider than the window; and screenshots at 390 and 1280 px are kept as test
 // artefacts in .test-artifacts/screens/ (ignored by git) for people to look at.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +59,11 @@ describe.each([
   const messages = JSON.parse(readFileSync(`public/_locales/${catalog}/messages.json`, 'utf8')) as Record<string, { message: string }>;
   let harness: Harness;
   let tabId: number;
+  /** One tab for every page: the options sections are then hash changes in one document. */
+  let page: Page;
+  // axe in light and dark at both widths in English; at the narrow width (where scrolling regions and
+  // wrapping appear) in the other languages, whose pages differ only in their words.
+  const axeWidths: readonly number[] = catalog === 'en' ? WIDTHS : [390];
 
   beforeAll(async () => {
     harness = await startHarness(lang, { keepWelcome: true });
@@ -77,17 +82,17 @@ describe.each([
   });
 
   it('logs data shared on the demo sites: sent to one site, stopped for a tracker, sent with a form', async () => {
-    const page = await harness.browser.context.newPage();
-    await page.bringToFront();
+    const lender = await harness.browser.context.newPage();
+    await lender.bringToFront();
     // Kuaidai: the phone number leaves the field → its tracker script tries to send it elsewhere.
     const kuaidai = demoSiteUrl(harness, 'kuaidai');
-    await page.goto(kuaidai);
-    await page.fill('#mobile', '13800138000');
-    await page.fill('#idcard', '11010519491231002X');
-    await answer(await waitForPrompt(page), 'cancelled');
-    await page.fill('#card', '6222021234567890128');
-    await page.click('#apply-button');
-    await answer(await waitForPrompt(page), 'sent-once');
+    await lender.goto(kuaidai);
+    await lender.fill('#mobile', '13800138000');
+    await lender.fill('#idcard', '11010519491231002X');
+    await answer(await waitForPrompt(lender), 'cancelled');
+    await lender.fill('#card', '6222021234567890128');
+    await lender.click('#apply-button');
+    await answer(await waitForPrompt(lender), 'sent-once');
     await expect.poll(() => received(harness, '/api/register').length).toBe(1);
     tabId = (await waitForTabVerdict(harness, kuaidai)).tabId;
     // PrestaYa: a Mexican application sent with the form.
@@ -102,27 +107,27 @@ describe.each([
     await expect.poll(async () => (await readLog(harness)).length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(PAGES)('$name has no accessibility violations, light and dark, at 390 and 1280 px', async (target) => {
-    const page = await harness.browser.context.newPage();
+  it.each(PAGES)('$name has no accessibility violations in light and dark; screenshots at 390 and 1280 px', async (target) => {
+    page ??= await harness.browser.context.newPage();
     await page.bringToFront();
     const dir = path.join(SCREENS_DIR, catalog);
     mkdirSync(dir, { recursive: true });
     const found: string[] = [];
     await page.goto(target.url(`chrome-extension://${harness.browser.extensionId}`, tabId));
     await page.locator(target.ready).first().waitFor();
+    await page.evaluate(() => scrollTo(0, 0));
     // One load, then each width and colour scheme applied to the live page.
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.screenshot({ path: path.join(dir, `${target.name}-${scheme}-${width}.png`), fullPage: true });
-        found.push(...(await axeViolations(page)).map((line) => `${scheme} ${width}px: ${line}`));
+        if (axeWidths.includes(width)) found.push(...(await axeViolations(page)).map((line) => `${scheme} ${width}px: ${line}`));
         // Nothing is cut off or pushes the page sideways (long translations wrap instead).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) found.push(`${scheme} ${width}px: the page is ${overflow} px wider than the window`);
       }
     }
-    await page.close();
     expect(found).toEqual([]);
   });
 });
