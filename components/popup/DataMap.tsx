@@ -4,8 +4,7 @@
 import type { ItemGroup } from '@/lib/log/log-views';
 import { dataMap } from '@/lib/log/log-views';
 import { kindLabel, t } from '@/lib/locale/i18n';
-import { itemLabel, shownMasked } from '@/components/shared/labels';
-import { siteDisplayOf } from './WhereMyDataWent';
+import { itemLabel, shownMasked, siteDisplayOf } from '@/components/shared/labels';
 
 /** Items drawn; the list below the map has the rest. */
 export const MAP_ITEMS = 6;

@@ -10,9 +10,9 @@ import { isTrustedSite, siteOf } from '@/lib/trust/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
 import { FIELD_KINDS } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
-import { shownMasked, whenLabel } from '@/components/shared/labels';
+import { shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { ReasonList } from '@/components/shared/ReasonList';
-import { PairDate, pairStatus, siteDisplayOf } from './WhereMyDataWent';
+import { PairDate, pairStatus } from './WhereMyDataWent';
 
 /** How many shared items are listed here before pointing to the full list below. */
 const MAX_SHARED = 5;

@@ -18,9 +18,8 @@ import {
   type SiteGroup,
 } from '@/lib/log/log-views';
 import { FIELD_KINDS, type FieldKind } from '@/lib/types';
-import { domainToUnicode } from '@/lib/trust/site-identity';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
-import { itemLabel, shownMasked, whenLabel } from '@/components/shared/labels';
+import { itemLabel, shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { DataMap } from './DataMap';
 
 /** How many groups are rendered before "Show more". */
@@ -168,18 +167,6 @@ function SiteGroupView({ group, when, scope }: { group: SiteGroup; when: (at: nu
       />
     </li>
   );
-}
-
-// The list renders many site names; decode each distinct one once.
-const displayCache = new Map<string, string>();
-export function siteDisplayOf(site: string): string {
-  let display = displayCache.get(site);
-  if (display === undefined) {
-    display = site.includes('xn--') ? domainToUnicode(site) : site;
-    if (displayCache.size > 20_000) displayCache.clear();
-    displayCache.set(site, display);
-  }
-  return display;
 }
 
 type View = 'item' | 'site';

@@ -10,6 +10,19 @@ import { domainToUnicode } from '@/lib/trust/site-identity';
 export const decisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
 export const routeLabel = (route: ShareRoute): string => t(`report_route_${route}`);
 
+// Lists render many site names: each distinct one is decoded once.
+const displayCache = new Map<string, string>();
+/** A site's name for glances (lists, the map): IDN labels in Unicode. */
+export function siteDisplayOf(site: string): string {
+  let display = displayCache.get(site);
+  if (display === undefined) {
+    display = site.includes('xn--') ? domainToUnicode(site) : site;
+    if (displayCache.size > 20_000) displayCache.clear();
+    displayCache.set(site, display);
+  }
+  return display;
+}
+
 /** A registrable domain as the user reads it; punycode kept alongside so it stays unambiguous. */
 export function siteLabel(site: string): string {
   const unicode = domainToUnicode(site);
