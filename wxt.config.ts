@@ -14,7 +14,8 @@ export default defineConfig({
     //   webRequest — to see what left anyway (request bodies can't be blocked in Chromium MV3);
     // - Firefox: webRequest + webRequestBlocking — the backstop inspects URLs and bodies and cancels;
     // - host access to all sites: what webRequest needs to see requests; the content scripts already
-    //   run on every site, so it adds no install warning.
+    //   run on every site, so it adds no install warning. It also lets the popup read the address of
+    //   the tab it was opened on (no separate activeTab needed).
     permissions: browser === 'firefox' ? ['storage', 'webRequest', 'webRequestBlocking'] : ['storage', 'declarativeNetRequest', 'webRequest'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },

@@ -35,6 +35,8 @@ export default defineBackground(() => {
   const guard = createGuardService((events) => log.record(events), now);
   browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now)], () => browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => guard.connect(port));
+  // First run: the welcome page (phone region, trusted platforms, the demo), in the browser's language.
+  browser.runtime.onInstalled.addListener(({ reason }) => reason === 'install' && void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void guard.forgetTab(tabId);

@@ -1,5 +1,6 @@
-// The bundled demo site, on 127.0.0.1 only: serves the fixture pages with an index, and records
-// every request sent to /api/* so the end-to-end tests can check what reached the "platform".
+// The bundled demo, on 127.0.0.1 only: separate demo sites under their own *.localhost names (routed by
+// the Host header; browsers resolve *.localhost to this machine), the fixture pages with an index, and a
+// record of every request sent to /api/* so the end-to-end tests can check what reached the "platform".
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +13,17 @@ export const FIXTURE_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fix
 export const GUARD_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/guard');
 /** Hostile pages (one per class of attack) that try to get a typed value out without asking. */
 export const ATTACK_PAGES_DIR = path.resolve(import.meta.dirname, '../tests/fixtures/attacks');
+/** The demo sites' pages (scripts/demo/README.md). */
+export const DEMO_SITES_DIR = path.resolve(import.meta.dirname, 'demo');
+
+/** The demo sites, each its own site for the browser and for LoanGuard: `<name>.localhost`. */
+export const DEMO_SITES = ['kuaidai', 'prestamos', 'bank', 'tracker'] as const;
+export type DemoSite = (typeof DEMO_SITES)[number];
+/** Where `npm start` and `npm run demo` listen unless PORT says otherwise. */
+export const DEMO_PORT = 8787;
+
+/** `http://kuaidai.localhost:8787`: a demo site's origin. */
+export const demoSiteOrigin = (site: DemoSite | 'demo', port: number): string => `http://${site}.localhost:${port}`;
 
 export interface RecordedRequest {
   method: string;
@@ -26,7 +38,13 @@ export interface RecordedRequest {
 }
 
 export interface DemoServer {
+  /** http://127.0.0.1:<port> (what the end-to-end tests map their *.test names to). */
   origin: string;
+  port: number;
+  /** The demo's index under its own name: http://demo.localhost:<port>/ */
+  demoUrl: string;
+  /** A demo site's origin on this server. */
+  siteOrigin(site: DemoSite): string;
   requests: RecordedRequest[];
   /** Extra pages to serve by path (generated pages for benchmarks). */
   extraPages: Map<string, string>;
@@ -58,7 +76,45 @@ async function listPages(dir: string): Promise<PageInfo[]> {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function indexPage(pages: PageInfo[], guardPages: string[]): string {
+const DEMO_SITE_TEXT: Record<DemoSite, { title: string; what: string }> = {
+  kuaidai: {
+    title: '快贷 Kuaidai: a Chinese loan sign-up',
+    what: 'Type a phone number (13800138000) and an ID number (11010519491231002X), then press 立即借款. Leaving the phone field also sends it to tracker.localhost: LoanGuard names that other site.',
+  },
+  prestamos: {
+    title: 'PrestaYa: a Mexican loan application',
+    what: 'Type a CURP (GOMA850101HDFRRN00) and a phone number, then send the form.',
+  },
+  bank: {
+    title: 'Demo Bank: the site you trust',
+    what: 'Open LoanGuard from the toolbar here and choose “Trust this site”: the bank stops asking, the loan sites still ask.',
+  },
+  tracker: {
+    title: 'LeadsFast: a third party',
+    what: 'Receives what other pages send behind your back.',
+  },
+};
+
+/** The strip at the top of each demo site: where you are and the other sites. */
+function demoBar(current: DemoSite, port: number): string {
+  const links = DEMO_SITES.map((site) =>
+    site === current ? `<b>${site}.localhost</b>` : `<a href="${demoSiteOrigin(site, port)}/">${site}.localhost</a>`,
+  ).join(' · ');
+  return `<nav style="font:13px/1.4 system-ui,sans-serif;background:#111827;color:#f9fafb;padding:6px 12px" aria-label="LoanGuard demo sites">LoanGuard demo: ${links} · <a href="${demoSiteOrigin('demo', port)}/">all demo pages</a><style>nav[aria-label="LoanGuard demo sites"] a{color:#93c5fd}</style></nav>`;
+}
+
+async function demoSitePage(site: DemoSite, port: number): Promise<string> {
+  const html = await readFile(path.join(DEMO_SITES_DIR, `${site}.html`), 'utf8');
+  return html
+    .replaceAll('{{demo-bar}}', demoBar(site, port))
+    .replace(/\{\{site:([a-z]+)\}\}/g, (_match, name: string) => demoSiteOrigin(name as DemoSite, port));
+}
+
+function indexPage(pages: PageInfo[], guardPages: string[], port: number): string {
+  const sites = DEMO_SITES.map(
+    (site) =>
+      `<li><a href="${demoSiteOrigin(site, port)}/">${site}.localhost</a> — ${escapeHtml(DEMO_SITE_TEXT[site].title)}<br><small>${escapeHtml(DEMO_SITE_TEXT[site].what)}</small></li>`,
+  ).join('\n');
   const rows = pages
     .map(
       (p) =>
@@ -70,6 +126,10 @@ function indexPage(pages: PageInfo[], guardPages: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LoanGuard demo site</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:760px;margin:2rem auto;padding:0 1rem}small{color:#666}</style></head>
 <body><h1>LoanGuard demo site</h1>
+<h2>Four separate sites</h2>
+<p>Each demo site has its own name, so trusting one does not trust the others, and data sent from one to another really crosses sites:</p>
+<ul>${sites}</ul>
+<h2>Pages the detection is tested on</h2>
 <p>Realistic loan sign-up pages and look-alike pages that are not about loans. Open one with LoanGuard loaded:
 the toolbar badge shows <b>!</b> on a detected loan page and the popup says why. Forms post to <code>/api/…</code> on this
 server, which only records them.</p><ul>${rows}</ul>
@@ -105,8 +165,11 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
   const requests: RecordedRequest[] = [];
   const extraPages = new Map<string, string>();
 
+  let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const site = DEMO_SITES.find((name) => hostName === `${name}.localhost`);
     if (url.pathname.startsWith('/api/')) {
       // Pages post to collectors on other (mapped) hosts too: answer CORS, and don't count preflights.
       const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' };
@@ -163,9 +226,14 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
       res.end(extra);
       return;
     }
+    if (url.pathname === '/' && site) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(await demoSitePage(site, port));
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(indexPage(await listPages(pagesDir), (await readdir(GUARD_PAGES_DIR)).filter((f) => f.endsWith('.html')).sort()));
+      res.end(indexPage(await listPages(pagesDir), (await readdir(GUARD_PAGES_DIR)).filter((f) => f.endsWith('.html')).sort(), port));
       return;
     }
     const match = /^\/(pages|guard)\/([\w.-]+\.html)$/.exec(url.pathname);
@@ -191,9 +259,12 @@ export async function startDemoServer(options: { port?: number; pagesDir?: strin
   });
   server.on('upgrade', (req, socket) => acceptWebSocket(req, socket, requests));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     origin: `http://127.0.0.1:${port}`,
+    port,
+    demoUrl: `${demoSiteOrigin('demo', port)}/`,
+    siteOrigin: (name) => demoSiteOrigin(name, port),
     requests,
     extraPages,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,5 +1,5 @@
-// `npm run demo`: serve the demo site on 127.0.0.1 until Ctrl+C.
-import { startDemoServer } from './demo-server';
+// `npm run demo`: serve the demo sites on 127.0.0.1 until Ctrl+C.
+import { DEMO_PORT, startDemoServer } from './demo-server';
 
-const server = await startDemoServer({ port: Number(process.env.PORT ?? 8787) });
-console.log(`LoanGuard demo site: ${server.origin}/  (Ctrl+C to stop)`);
+const server = await startDemoServer({ port: Number(process.env.PORT ?? DEMO_PORT) });
+console.log(`LoanGuard demo: ${server.demoUrl}  (listening on 127.0.0.1:${server.port} only; Ctrl+C to stop)`);

@@ -58,12 +58,12 @@ export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
     <section class="leak-help" aria-labelledby="leak-heading">
       <h2 id="leak-heading">{t('leak_heading')}</h2>
       {site === undefined ? (
-        <p class="muted">{t('leak_no_sites')}</p>
+        <p class="section-intro">{t('leak_no_sites')}</p>
       ) : (
         <>
-          <p class="muted">{t('leak_intro')}</p>
-          <p>
-            <label for="leak-site">{t('leak_site_label')}</label>{' '}
+          <p class="section-intro">{t('leak_intro')}</p>
+          <div class="field">
+            <label for="leak-site">{t('leak_site_label')}</label>
             <select id="leak-site" value={site} onChange={(event) => setChosenSite((event.target as HTMLSelectElement).value)}>
               {sites.map((option) => (
                 <option key={option} value={option}>
@@ -71,7 +71,7 @@ export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
                 </option>
               ))}
             </select>
-          </p>
+          </div>
           <h3 id="leak-received-heading">{t('leak_received_heading', [display])}</h3>
           <ul class="plain leak-received" aria-labelledby="leak-received-heading">
             {received.map((pair) => {
@@ -89,8 +89,8 @@ export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
               );
             })}
           </ul>
-          <p>
-            <button type="button" class="leak-report-button" onClick={() => onOpenReport(site)}>
+          <p class="actions">
+            <button type="button" class="leak-report-button button-primary" onClick={() => onOpenReport(site)}>
               {t('leak_open_report')}
             </button>
           </p>
@@ -98,12 +98,12 @@ export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
       )}
       <Checklist steps={checklistFor(kinds)} scope={site ?? ''} />
       <h3 id="leak-where-heading">{t('leak_where_heading')}</h3>
-      <p>
-        <label for="leak-country">{t('leak_country_label')}</label>{' '}
+      <div class="field">
+        <label for="leak-country">{t('leak_country_label')}</label>
         <select id="leak-country" value={country} onChange={(event) => setChosenCountry((event.target as HTMLSelectElement).value)}>
           <CountryOptions language={language} />
         </select>
-      </p>
+      </div>
       <ChannelList country={country} />
       <p class="muted">{t('leak_where_note')}</p>
     </section>
@@ -133,7 +133,7 @@ function Checklist({ steps, scope }: { steps: ChecklistStep[]; scope: string }) 
           const checked = done.has(keyOf(step));
           return (
             <li key={step.id} data-step={step.id} class={checked ? 'leak-step-done' : undefined}>
-              <input id={inputId} type="checkbox" checked={checked} aria-describedby={`${inputId}-body`} onChange={() => toggle(step)} />{' '}
+              <input id={inputId} type="checkbox" checked={checked} aria-describedby={`${inputId}-body`} onChange={() => toggle(step)} />
               <label for={inputId} class="leak-step-title">
                 {t(step.titleKey)}
               </label>

@@ -1,10 +1,10 @@
-// The toolbar popup: this tab's site (loan platform? trusted? what did it get?) and where the user's
-// data went, from the log's summary only so the first view is fast even with 50,000 log entries.
+// The toolbar popup: this tab's site (loan platform? trusted? what did it get?) on every web page, and
+// where the user's data went, from the log's summary only so the first view is fast even with 50,000
+// log entries. Also readable opened as a full tab (popup.html?tab=<id>).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import type { SummaryPair } from '@/lib/log/log-summary';
-import { currentTabId, getTabVerdict } from '@/lib/messages/page-requests';
+import { currentTab, getTabVerdict } from '@/lib/messages/page-requests';
 import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
@@ -28,16 +28,12 @@ export interface PopupAppProps {
   search?: string;
 }
 
+/** The tab's verdict (null when no field on it was checked) and its URL (from `activeTab`). */
 async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
-  const tabId = await currentTabId(search);
-  if (tabId === undefined) return { verdict: null };
-  const [verdict, url] = await Promise.all([
-    getTabVerdict(tabId),
-    // The tab's own URL tells a browser page from a web page without personal-data fields.
-    Promise.resolve()
-      .then(() => browser.tabs.get(tabId))
-      .then((tab) => tab?.url, () => undefined),
-  ]);
+  const { id, url } = await currentTab(search);
+  if (id === undefined) return url ? { verdict: null, url } : { verdict: null };
+  // The URL names the site even on a page without personal-data fields (no verdict).
+  const verdict = await getTabVerdict(id).catch(() => null);
   return url ? { verdict, url } : { verdict };
 }
 
@@ -86,6 +82,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
   return (
     <main class="popup">
       <header class="popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
       </header>
 

@@ -1,27 +1,32 @@
-// "This site": the current tab's site, whether it looks like a loan platform (and why), whether the
-// user trusts it (with one-click Trust / Stop trusting), and what personal data it has received.
+// "This site": the current tab's site in plain words — does it look like a loan platform (the reasons
+// behind "Why?"), which personal data its page asks for, whether the user trusts it (one-click Trust /
+// Stop trusting), and what personal data it has received.
 import { useEffect, useState } from 'preact/hooks';
 import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import type { SummaryPair } from '@/lib/log/log-summary';
-import { pairsForSite, shortDateFormatter } from '@/lib/log/log-views';
+import { pairsForSite } from '@/lib/log/log-views';
 import { updateTrusted } from '@/lib/messages/write-requests';
 import { isTrustedSite, siteOf } from '@/lib/trust/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
+import { FIELD_KINDS } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
+import { shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { ReasonList } from '@/components/shared/ReasonList';
-import { PairDate, pairStatus, siteDisplayOf } from './WhereMyDataWent';
+import { PairDate, pairStatus } from './WhereMyDataWent';
 
 /** How many shared items are listed here before pointing to the full list below. */
 const MAX_SHARED = 5;
 
 export interface ThisSiteProps {
-  /** The tab's verdict from the background (null: not checked). */
+  /** The tab's verdict from the background (null: no field on the page was checked). */
   verdict: TabVerdict | null;
   /** The tab's URL when known (verdict.url wins when present). */
   url?: string;
   /** Summary pairs; null while the log is still loading. */
   pairs: readonly SummaryPair[] | null;
   locale?: string;
+  /** Clock for "today, 14:05"; default Date.now() when first rendered. */
+  now?: number;
 }
 
 type Trust = { phase: 'loading' } | { phase: 'ready'; trusted: boolean; entries: string[] };
@@ -35,13 +40,13 @@ export function webSiteOf(url: string | undefined): { url: string; site: string;
   return { url, site: identity.site, display: identity.display };
 }
 
-export function ThisSite({ verdict, url, pairs, locale }: ThisSiteProps) {
+export function ThisSite({ verdict, url, pairs, locale, now }: ThisSiteProps) {
   const page = webSiteOf(verdict?.url || url);
   return (
     <section class="this-site" aria-labelledby="this-site-heading">
       <h2 id="this-site-heading">{t('popup_thisSiteHeading')}</h2>
       {page ? (
-        <WebSite page={page} verdict={verdict} pairs={pairs} locale={locale} />
+        <WebSite page={page} verdict={verdict} pairs={pairs} locale={locale} now={now} />
       ) : (
         <p class="status status-none" data-page="not-web">
           {t('popup_notWebPage')}
@@ -51,10 +56,50 @@ export function ThisSite({ verdict, url, pairs, locale }: ThisSiteProps) {
   );
 }
 
-function WebSite({ page, verdict, pairs, locale }: { page: { url: string; site: string; display: string }; verdict: TabVerdict | null; pairs: readonly SummaryPair[] | null; locale?: string }) {
+/** The kinds of personal data the page's fields ask for, in the usual order, as one phrase. */
+function askedFor(verdict: TabVerdict | null, language: string): string {
+  const kinds = FIELD_KINDS.filter((kind) => verdict?.fields.some((field) => field.kind === kind));
+  const names = kinds.map(kindLabel);
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/** Is it a loan platform: the verdict in words, what the page asks for, the reasons behind "Why?". */
+function LoanVerdict({ verdict, language }: { verdict: TabVerdict | null; language: string }) {
+  const loan = verdict?.loan ?? null;
+  if (!loan) {
+    return (
+      <p class="status status-none verdict" data-verdict="unchecked">
+        {t('popup_notChecked')}
+      </p>
+    );
+  }
+  const isLoan = loan.isLoanPage;
+  const asks = askedFor(verdict, language);
+  return (
+    <div class={`status ${isLoan ? 'status-warn' : 'status-ok'} verdict`} data-verdict={isLoan ? 'loan' : 'not-loan'}>
+      <p class="verdict-words">
+        <strong>{isLoan ? t('verdictLoan') : t('verdictNotLoan')}</strong>
+      </p>
+      {asks && <p class="verdict-asks">{t('popup_pageAsksFor', [asks])}</p>}
+      {loan.reasons.length > 0 && (
+        <details class="why">
+          <summary>{t('popup_why')}</summary>
+          <ReasonList reasons={loan.reasons} label={t('whyPage')} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function WebSite({ page, verdict, pairs, locale, now }: { page: { url: string; site: string; display: string }; verdict: TabVerdict | null; pairs: readonly SummaryPair[] | null; locale?: string; now?: number }) {
   const [trust, setTrust] = useState<Trust>({ phase: 'loading' });
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  const language = locale ?? uiLanguage();
 
   useEffect(() => {
     let live = true;
@@ -100,30 +145,21 @@ function WebSite({ page, verdict, pairs, locale }: { page: { url: string; site: 
     }
   };
 
-  const loan = verdict?.loan ?? null;
-  const isLoan = loan?.isLoanPage === true;
   return (
     <>
       <p class="site-name" data-site={page.site}>
         {page.display}
       </p>
-      {loan ? (
-        <div class={`status ${isLoan ? 'status-warn' : 'status-ok'}`} data-verdict={isLoan ? 'loan' : 'not-loan'}>
-          <strong>{isLoan ? t('verdictLoan') : t('verdictNotLoan')}</strong>
-          <span class="tag">{t('score', loan.score.toFixed(1))}</span>
-          <ReasonList reasons={loan.reasons} label={t('whyPage')} />
-        </div>
-      ) : (
-        <p class="muted">{t('popup_notChecked')}</p>
-      )}
+      <LoanVerdict verdict={verdict} language={language} />
+      {/* The user's own "this is / is not a loan site" marks belong here, next to the verdict. */}
 
       <div class="trust" data-trusted={trust.phase === 'ready' ? String(trust.trusted) : undefined}>
         {trust.phase === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : (
           <>
-            <p class="trust-state">{trust.trusted ? t('popup_trusted') : t('popup_notTrusted')}</p>
-            <button type="button" class="button trust-button" disabled={busy} aria-busy={busy} onClick={() => void toggleTrust()}>
+            <p class={`trust-state ${trust.trusted ? 'trust-yes' : 'trust-no'}`}>{trust.trusted ? t('popup_trusted') : t('popup_notTrusted')}</p>
+            <button type="button" class={`trust-button button-small${trust.trusted ? '' : ' button-primary'}`} disabled={busy} aria-busy={busy} onClick={() => void toggleTrust()}>
               {trust.trusted ? t('popup_untrustButton') : t('popup_trustButton')}
             </button>
           </>
@@ -134,26 +170,29 @@ function WebSite({ page, verdict, pairs, locale }: { page: { url: string; site: 
       </div>
 
       <h3 id="this-site-shared">{t('popup_sharedHeading')}</h3>
-      {pairs === null ? <p class="muted">{t('loading')}</p> : <SharedList pairs={pairsForSite(pairs, page.site)} site={page.site} locale={locale} />}
+      {pairs === null ? (
+        <p class="muted">{t('loading')}</p>
+      ) : (
+        <SharedList pairs={pairsForSite(pairs, page.site)} site={page.site} when={(at) => whenLabel(at, now ?? Date.now(), language)} />
+      )}
     </>
   );
 }
 
-function SharedList({ pairs, site, locale }: { pairs: SummaryPair[]; site: string; locale?: string }) {
-  if (pairs.length === 0) return <p class="muted">{t('popup_sharedNone')}</p>;
-  const formatDate = shortDateFormatter(locale ?? uiLanguage());
+function SharedList({ pairs, site, when }: { pairs: SummaryPair[]; site: string; when: (at: number) => string }) {
+  if (pairs.length === 0) return <p class="muted shared-none">{t('popup_sharedNone')}</p>;
   const shown = pairs.slice(0, MAX_SHARED);
   return (
     <>
       <ul class="rows shared" aria-labelledby="this-site-shared">
         {shown.map((pair) => (
           <li key={`${pair.itemKey} ${pair.site}`} class={pair.sent > 0 ? 'row' : 'row row-stopped'} data-item={pair.itemKey}>
-            <span class="kind">{kindLabel(pair.kind)}</span> <span class="masked">{pair.masked}</span>{' '}
+            <span class="kind">{kindLabel(pair.kind)}</span> <span class="masked">{shownMasked(pair.kind, pair.masked)}</span>{' '}
             <span class={pair.sent > 0 ? 'badge badge-sent' : 'badge badge-stopped'}>
               {pair.sent > 0 ? t('popup_statusSent') : t('popup_statusStopped')}
             </span>
             <span class="row-meta">
-              <PairDate at={pair.last} formatDate={formatDate} /> · <span class="count">{pairStatus(pair)}</span>
+              <span class="count">{pairStatus(pair)}</span> · <PairDate at={pair.last} when={when} />
               {pair.site !== site && (
                 <>
                   {' · '}

@@ -1,6 +1,7 @@
-// "Where my data went": the log summary grouped by data item (which sites have my phone number?) or by
-// site (what does this site have?), with search, kind, date and stopped-attempt filters, a timeline,
-// and links to the evidence report. Renders only from summary pairs, never from the raw log.
+// "Where my data went": a map of which sites have each data item, then the log summary grouped by
+// data item (which sites have my phone number?) or by site (what does this site have?), with links to
+// the evidence report. Search and filters appear once the log is long enough to need them.
+// Renders only from summary pairs, never from the raw log.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { VNode } from 'preact';
 import { browser } from 'wxt/browser';
@@ -10,7 +11,6 @@ import {
   groupByItem,
   groupBySite,
   receivedCount,
-  shortDateFormatter,
   sinceForRange,
   type DateRange,
   type ItemGroup,
@@ -18,13 +18,15 @@ import {
   type SiteGroup,
 } from '@/lib/log/log-views';
 import { FIELD_KINDS, type FieldKind } from '@/lib/types';
-import { domainToUnicode } from '@/lib/trust/site-identity';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
-import { ItemSiteChart, itemLabel } from './ItemSiteChart';
+import { itemLabel, shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
+import { DataMap } from './DataMap';
 
 /** How many groups are rendered before "Show more". */
 export const PAGE_SIZE = 50;
 
+/** Search and filters appear when the log has more data items or more sites than this. */
+export const FILTERS_ABOVE = 8;
 
 /** URL of an extension page, e.g. extensionPageUrl('report.html?site=a.com'). */
 export const extensionPageUrl = (pathAndQuery: string): string => `${browser.runtime.getURL('/')}${pathAndQuery.replace(/^\//, '')}`;
@@ -53,10 +55,11 @@ export function pairStatus(pair: SummaryPair): string {
   return parts.join(' · ');
 }
 
-export function PairDate({ at, formatDate }: { at: number; formatDate: (at: number) => string }) {
+/** The last time a pair happened, at a glance ("last: today, 14:05"), the exact moment kept in `datetime`. */
+export function PairDate({ at, when }: { at: number; when: (at: number) => string }) {
   return (
     <time class="when" dateTime={new Date(at).toISOString()}>
-      {t('popup_lastDate', [formatDate(at)])}
+      {t('popup_lastAt', [when(at)])}
     </time>
   );
 }
@@ -108,13 +111,13 @@ function CappedRows<T>({ rows, label, render }: { rows: readonly T[]; label: str
   );
 }
 
-function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatDate: (at: number) => string; scope: ReportScope }) {
+function ItemGroupView({ group, when, scope }: { group: ItemGroup; when: (at: number) => string; scope: ReportScope }) {
   const label = itemLabel(group.kind, group.masked);
   const summary = itemSummary(group);
   return (
     <li class="group" data-item={group.itemKey}>
       <h3 class="group-head">
-        <span class="kind">{kindLabel(group.kind)}</span> <span class="masked">{group.masked}</span>
+        <span class="kind">{kindLabel(group.kind)}</span> <span class="masked">{shownMasked(group.kind, group.masked)}</span>
         {group.country && <span class="tag">{group.country}</span>}
       </h3>
       <p class="group-meta">{summary}</p>
@@ -128,7 +131,7 @@ function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatD
               <span class="site">{display}</span>
               {pair.loanPage && <LoanTag />}
               <span class="row-meta">
-                <PairDate at={pair.last} formatDate={formatDate} /> · <span class="count">{pairStatus(pair)}</span>
+                <span class="count">{pairStatus(pair)}</span> · <PairDate at={pair.last} when={when} />
               </span>
               <ReportLink site={pair.site} display={display} scope={scope} />
             </li>
@@ -139,7 +142,7 @@ function ItemGroupView({ group, formatDate, scope }: { group: ItemGroup; formatD
   );
 }
 
-function SiteGroupView({ group, formatDate, scope }: { group: SiteGroup; formatDate: (at: number) => string; scope: ReportScope }) {
+function SiteGroupView({ group, when, scope }: { group: SiteGroup; when: (at: number) => string; scope: ReportScope }) {
   const summary = siteSummary(group);
   return (
     <li class="group" data-site={group.site}>
@@ -155,9 +158,9 @@ function SiteGroupView({ group, formatDate, scope }: { group: SiteGroup; formatD
         label={`${group.display}: ${summary}`}
         render={(pair) => (
           <li key={pair.itemKey} class={pair.sent > 0 ? 'row' : 'row row-stopped'} data-item={pair.itemKey}>
-            <span class="kind">{kindLabel(pair.kind)}</span> <span class="masked">{pair.masked}</span>
+            <span class="kind">{kindLabel(pair.kind)}</span> <span class="masked">{shownMasked(pair.kind, pair.masked)}</span>
             <span class="row-meta">
-              <PairDate at={pair.last} formatDate={formatDate} /> · <span class="count">{pairStatus(pair)}</span>
+              <span class="count">{pairStatus(pair)}</span> · <PairDate at={pair.last} when={when} />
             </span>
           </li>
         )}
@@ -166,24 +169,12 @@ function SiteGroupView({ group, formatDate, scope }: { group: SiteGroup; formatD
   );
 }
 
-// The list renders many site names; decode each distinct one once.
-const displayCache = new Map<string, string>();
-export function siteDisplayOf(site: string): string {
-  let display = displayCache.get(site);
-  if (display === undefined) {
-    display = site.includes('xn--') ? domainToUnicode(site) : site;
-    if (displayCache.size > 20_000) displayCache.clear();
-    displayCache.set(site, display);
-  }
-  return display;
-}
-
 type View = 'item' | 'site';
 const VIEWS: readonly View[] = ['item', 'site'];
 
 export interface WhereMyDataWentProps {
   pairs: readonly SummaryPair[];
-  /** Clock for the date filter and the chart; default Date.now() when first rendered. */
+  /** Clock for the date filter and "today, 14:05"; default Date.now() when first rendered. */
   now?: number;
   /** Locale for dates; default the browser's UI language. */
   locale?: string;
@@ -194,12 +185,15 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
   const [text, setText] = useState('');
   const [kind, setKind] = useState<FieldKind | 'all'>('all');
   const [range, setRange] = useState<DateRange>('any');
-  const [includeStopped, setIncludeStopped] = useState(false);
+  const [includeStopped, setIncludeStopped] = useState(true);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [mountedAt] = useState(() => Date.now());
   const now = nowProp ?? mountedAt;
   const tabRefs = useRef<Record<View, HTMLButtonElement | null>>({ item: null, site: null });
-  const formatDate = useMemo(() => shortDateFormatter(locale ?? uiLanguage()), [locale]);
+  const when = useMemo(() => {
+    const language = locale ?? uiLanguage();
+    return (at: number) => whenLabel(at, now, language);
+  }, [locale, now]);
 
   const filter: PairFilter = useMemo(
     () => ({
@@ -218,14 +212,19 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
   const overview = useMemo(() => {
     const items = new Set<string>();
     const sites = new Set<string>();
+    const allItems = new Set<string>();
+    const allSites = new Set<string>();
     for (const pair of pairs) {
+      allItems.add(pair.itemKey);
+      allSites.add(pair.site);
       if (pair.sent <= 0) continue;
       items.add(pair.itemKey);
       sites.add(pair.site);
     }
-    return { items: items.size, sites: sites.size };
+    return { items: items.size, sites: sites.size, large: allItems.size > FILTERS_ABOVE || allSites.size > FILTERS_ABOVE };
   }, [pairs]);
-  const itemGroups = useMemo(() => (view === 'item' ? groupByItem(pairs, filter) : []), [pairs, filter, view]);
+  // The map answers from the item groups whichever list is shown below it.
+  const itemGroups = useMemo(() => groupByItem(pairs, filter), [pairs, filter]);
   const siteGroups = useMemo(() => (view === 'site' ? groupBySite(pairs, filter) : []), [pairs, filter, view]);
   const total = view === 'item' ? itemGroups.length : siteGroups.length;
 
@@ -277,10 +276,12 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
       <p class="overview">
         {nothingSent ? t('popup_overviewNothingSent') : t('popup_overview', [String(overview.items), String(overview.sites)])}
       </p>
-      <a class="button button-primary report-all" href={reportUrl(undefined, scope)} target="_blank" rel="noopener">
+      <DataMap groups={itemGroups} />
+      <a class="button button-block report-all" href={reportUrl(undefined, scope)} target="_blank" rel="noopener">
         {t('popup_reportAll')}
       </a>
 
+      {overview.large && (
       <div class="filters" role="search" aria-label={t('popup_filtersLabel')}>
         <label class="visually-hidden" for="where-search">
           {t('popup_searchLabel')}
@@ -315,10 +316,11 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
           ))}
         </select>
         <label class="check">
-          <input type="checkbox" checked={includeStopped} onChange={(event) => change(setIncludeStopped)(event.currentTarget.checked)} />{' '}
-          {t('popup_showStopped')}
+          <input type="checkbox" checked={includeStopped} onChange={(event) => change(setIncludeStopped)(event.currentTarget.checked)} />
+          <span>{t('popup_showStopped')}</span>
         </label>
       </div>
+      )}
 
       <div class="tabs" role="tablist" aria-label={t('popup_tabsLabel')}>
         {VIEWS.map((v) => (
@@ -359,11 +361,10 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
                 </div>
               ) : (
                 <>
-                  {v === 'item' && <ItemSiteChart groups={itemGroups} now={now} formatDate={formatDate} />}
                   <ul class="groups">
                     {v === 'item'
-                      ? itemGroups.slice(0, limit).map((group) => <ItemGroupView key={group.itemKey} group={group} formatDate={formatDate} scope={scope} />)
-                      : siteGroups.slice(0, limit).map((group) => <SiteGroupView key={group.site} group={group} formatDate={formatDate} scope={scope} />)}
+                      ? itemGroups.slice(0, limit).map((group) => <ItemGroupView key={group.itemKey} group={group} when={when} scope={scope} />)
+                      : siteGroups.slice(0, limit).map((group) => <SiteGroupView key={group.site} group={group} when={when} scope={scope} />)}
                   </ul>
                   {total > limit && (
                     <button type="button" class="button show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>

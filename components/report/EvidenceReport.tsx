@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
+import { PageHeader } from '@/components/shared/PageHeader';
 import { saveBlobAs } from '@/components/shared/save-file';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
@@ -91,52 +92,55 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
   };
 
   return (
-    <main class="report">
-      <header class="report-header">
-        <h1>{title}</h1>
-        {state.status === 'ready' && (
-          <p>
-            {t('report_generated', [dateTimeLabel(state.report.generatedAt)])}
+    <>
+      <PageHeader exclude />
+      <main class="report">
+        <header class="report-header">
+          <h1>{title}</h1>
+          {state.status === 'ready' && (
+            <p>
+              {t('report_generated', [dateTimeLabel(state.report.generatedAt)])}
+            </p>
+          )}
+          <p class="report-statement">{t('report_statement')}</p>
+          {state.status === 'ready' && <ReportScope report={state.report} />}
+          <div class="report-actions" data-report-exclude>
+            <button type="button" class="button-primary" onClick={() => window.print()} disabled={state.status !== 'ready'}>
+              {t('report_print')}
+            </button>
+            <button type="button" onClick={saveHtml} disabled={state.status !== 'ready'}>
+              {t('report_download_html')}
+            </button>
+          </div>
+        </header>
+        {state.status === 'loading' && (
+          <p class="muted" role="status">
+            {t('loading')}
           </p>
         )}
-        <p class="report-statement">{t('report_statement')}</p>
-        {state.status === 'ready' && <ReportScope report={state.report} />}
-        <div class="report-actions" data-report-exclude>
-          <button type="button" onClick={() => window.print()} disabled={state.status !== 'ready'}>
-            {t('report_print')}
-          </button>{' '}
-          <button type="button" onClick={saveHtml} disabled={state.status !== 'ready'}>
-            {t('report_download_html')}
-          </button>
-        </div>
-      </header>
-      {state.status === 'loading' && (
-        <p class="muted" role="status">
-          {t('loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <p class="report-note" role="alert">
-          {t('report_load_error')}
-        </p>
-      )}
-      {state.status === 'ready' && (
-        <>
-          {state.unreadable > 0 && (
-            <p class="report-note" role="status" data-unreadable={state.unreadable}>
-              {t('report_unreadable', [String(state.unreadable)])}
-            </p>
-          )}
-          {state.empty ? (
-            <p class="report-empty" role="status" data-empty={state.empty}>
-              {t(`report_empty_${state.empty}`)}
-            </p>
-          ) : (
-            <ReportBody report={state.report} />
-          )}
-        </>
-      )}
-    </main>
+        {state.status === 'error' && (
+          <p class="report-note" role="alert">
+            {t('report_load_error')}
+          </p>
+        )}
+        {state.status === 'ready' && (
+          <>
+            {state.unreadable > 0 && (
+              <p class="report-note" role="status" data-unreadable={state.unreadable}>
+                {t('report_unreadable', [String(state.unreadable)])}
+              </p>
+            )}
+            {state.empty ? (
+              <p class="report-empty" role="status" data-empty={state.empty}>
+                {t(`report_empty_${state.empty}`)}
+              </p>
+            ) : (
+              <ReportBody report={state.report} />
+            )}
+          </>
+        )}
+      </main>
+    </>
   );
 }
 
@@ -173,39 +177,41 @@ function ReportBody({ report }: { report: Report }) {
       <section aria-labelledby="report-summary-heading">
         <h2 id="report-summary-heading">{t('report_summary_heading')}</h2>
         <p>{t('report_totals', [String(totals.events), String(totals.sent), String(totals.stopped), String(totals.sites)])}</p>
-        <table class="report-table" data-summary>
-          <caption>{t('report_summary_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report_col_site')}</th>
-              <th scope="col">{t('report_col_items')}</th>
-              <th scope="col">{t('report_col_sent')}</th>
-              <th scope="col">{t('report_col_stopped')}</th>
-              <th scope="col">{t('report_col_first')}</th>
-              <th scope="col">{t('report_col_last')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.sites.map((site) => (
-              <tr key={site.site} data-site={site.site}>
-                <th scope="row">
-                  <a href={`#${sectionId(site.site)}`}>{siteLabel(site.site)}</a>
-                </th>
-                <td>
-                  {site.items.map((item) => (
-                    <div key={item.itemKey}>
-                      {kindLabel(item.kind)} <span class="masked">{item.masked}</span>
-                    </div>
-                  ))}
-                </td>
-                <td class="num">{site.sent}</td>
-                <td class="num">{site.stopped}</td>
-                <td>{dateTimeLabel(site.first)}</td>
-                <td>{dateTimeLabel(site.last)}</td>
+        <TableScroll label={t('report_summary_caption')}>
+          <table class="report-table" data-summary>
+            <caption>{t('report_summary_caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report_col_site')}</th>
+                <th scope="col">{t('report_col_items')}</th>
+                <th scope="col">{t('report_col_sent')}</th>
+                <th scope="col">{t('report_col_stopped')}</th>
+                <th scope="col">{t('report_col_first')}</th>
+                <th scope="col">{t('report_col_last')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.sites.map((site) => (
+                <tr key={site.site} data-site={site.site}>
+                  <th scope="row">
+                    <a href={`#${sectionId(site.site)}`}>{siteLabel(site.site)}</a>
+                  </th>
+                  <td>
+                    {site.items.map((item) => (
+                      <div key={item.itemKey}>
+                        {kindLabel(item.kind)} <span class="masked">{item.masked}</span>
+                      </div>
+                    ))}
+                  </td>
+                  <td class="num">{site.sent}</td>
+                  <td class="num">{site.stopped}</td>
+                  <td>{dateTimeLabel(site.first)}</td>
+                  <td>{dateTimeLabel(site.last)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       {report.sites.map((site) => (
         <SiteSection key={site.site} site={site} />
@@ -262,18 +268,29 @@ function SiteSection({ site }: { site: EvidenceSite }) {
 /** A table of the report: caption, one header per column (`report_col_<name>`), the rows given. */
 function ReportTable({ caption, columns, className, children }: { caption: string; columns: string[]; className?: string; children: ComponentChildren }) {
   return (
-    <table class={className ? `report-table ${className}` : 'report-table'}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {t(`report_col_${column}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table class={className ? `report-table ${className}` : 'report-table'}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {t(`report_col_${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A wide table's frame: on a narrow screen it scrolls sideways, and can be scrolled from the keyboard. */
+function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // The inline "are you sure" step before anything is deleted: says what goes and how much; focus
 // starts on the safe choice, Escape cancels.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/lib/locale/i18n';
 
 export interface ConfirmRequest {
@@ -12,7 +12,8 @@ export interface ConfirmRequest {
 
 export function ConfirmStep({ request, busy, onConfirm, onCancel }: { request: ConfirmRequest; busy: boolean; onConfirm(): void; onCancel(): void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  // Layout effect: focus moves as the step appears, so nothing (a keypress, a test) sees it unfocused.
+  useLayoutEffect(() => cancelRef.current?.focus(), []);
   const messageId = `confirm-${request.anchor.replace(/[^a-z0-9_-]/gi, '_')}`;
   return (
     <div
@@ -25,12 +26,14 @@ export function ConfirmStep({ request, busy, onConfirm, onCancel }: { request: C
       }}
     >
       <p id={messageId}>{request.message}</p>
-      <button type="button" data-confirm-yes disabled={busy} onClick={onConfirm}>
-        {request.confirmLabel}
-      </button>{' '}
-      <button type="button" data-confirm-no ref={cancelRef} disabled={busy} onClick={onCancel}>
-        {t('logman_confirm_cancel')}
-      </button>
+      <div class="actions">
+        <button type="button" class="button-danger" data-confirm-yes disabled={busy} onClick={onConfirm}>
+          {request.confirmLabel}
+        </button>
+        <button type="button" data-confirm-no ref={cancelRef} disabled={busy} onClick={onCancel}>
+          {t('logman_confirm_cancel')}
+        </button>
+      </div>
     </div>
   );
 }

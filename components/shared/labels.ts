@@ -1,11 +1,27 @@
 // How the log's values read to a person, shared by the popup, the options page and the evidence
-// report: decisions, routes, sites (Unicode with the punycode alongside), dates in the UI language.
-import { t, uiLanguage } from '@/lib/locale/i18n';
+// report: decisions, routes, sites (Unicode with the punycode alongside), data items, dates in the
+// UI language (full for records, "today, 14:05" / "29 Nov" for glances).
+import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
+import { relativeDay } from '@/lib/log/log-views';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
+import type { FieldKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 
 export const decisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
 export const routeLabel = (route: ShareRoute): string => t(`report_route_${route}`);
+
+// Lists render many site names: each distinct one is decoded once.
+const displayCache = new Map<string, string>();
+/** A site's name for glances (lists, the map): IDN labels in Unicode. */
+export function siteDisplayOf(site: string): string {
+  let display = displayCache.get(site);
+  if (display === undefined) {
+    display = site.includes('xn--') ? domainToUnicode(site) : site;
+    if (displayCache.size > 20_000) displayCache.clear();
+    displayCache.set(site, display);
+  }
+  return display;
+}
 
 /** A registrable domain as the user reads it; punycode kept alongside so it stays unambiguous. */
 export function siteLabel(site: string): string {
@@ -19,5 +35,39 @@ export function dateTimeLabel(at: number): string {
     return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
   } catch {
     return new Date(at).toISOString();
+  }
+}
+
+/** A data item as people read it: "Phone number 138****8000"; SMS codes (one item, never shown) by kind alone. */
+export function itemLabel(kind: FieldKind, masked: string): string {
+  return kind === 'otp' ? kindLabel(kind) : `${kindLabel(kind)} ${masked}`;
+}
+
+/** A masked value worth showing: none for SMS codes, which are single-use and always fully masked. */
+export const shownMasked = (kind: FieldKind, masked: string): string => (kind === 'otp' ? '' : masked);
+
+function format(locale: string, options: Intl.DateTimeFormatOptions, at: number): string {
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(at);
+  }
+}
+
+/**
+ * A moment at a glance, never ambiguous: "today, 14:05", "yesterday, 09:12", "29 Nov" this year,
+ * "29 Nov 2025" before (month by name, so 11/12 can't be read two ways).
+ */
+export function whenLabel(at: number, now: number, locale: string = uiLanguage()): string {
+  const time = () => format(locale, { hour: 'numeric', minute: '2-digit' }, at);
+  switch (relativeDay(at, now)) {
+    case 'today':
+      return t('when_today', [time()]);
+    case 'yesterday':
+      return t('when_yesterday', [time()]);
+    case 'this-year':
+      return format(locale, { month: 'short', day: 'numeric' }, at);
+    case 'older':
+      return format(locale, { dateStyle: 'medium' }, at);
   }
 }

@@ -2,5 +2,6 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import '@/components/shared/theme.css';
+import '@/components/shared/controls.css';
 
 render(<PopupApp />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 // Pure view-model over the log summary's (data item, receiving site) pairs: filtering and grouping
 // "by data item" / "by site" for the popup's "Where my data went", the pairs that concern one site,
-// and the rows of the item timeline chart. Linear-ish (one pass + sorts): fine for 10,000 pairs.
+// the data map (which sites have each item) and which calendar day a moment falls on.
+// Linear-ish (one pass + sorts): fine for 10,000 pairs.
 import type { FieldKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import type { SummaryPair } from './log-summary';
@@ -172,71 +173,105 @@ export function pairsForSite(pairs: readonly SummaryPair[], site: string): Summa
   return pairs.filter((pair) => pair.site === site || pair.pageSites.includes(site)).sort(byLastDesc);
 }
 
-export interface TimelinePoint {
-  site: string;
-  display: string;
-  /** Last share with this site, and its position on the axis (0 = start, 1 = end). */
-  at: number;
-  x: number;
-  received: boolean;
-}
-
-export interface TimelineRow {
+/** One data item drawn in the data map: its row (fractional when centred against more sites). */
+export interface MapItem {
   itemKey: string;
   kind: FieldKind;
   masked: string;
-  first: number;
-  last: number;
-  x1: number;
-  x2: number;
-  /** How many of the points were received (not stopped-only). */
-  receivedSites: number;
-  points: TimelinePoint[];
+  y: number;
 }
 
-export interface Timeline {
-  start: number;
-  end: number;
-  rows: TimelineRow[];
+/** One receiving site drawn in the data map. */
+export interface MapSite {
+  site: string;
+  display: string;
+  loanPage: boolean;
+  y: number;
+}
+
+/** A line from an item to a site (`site: null`: to the "more sites" node); `sent`: the data reached it. */
+export interface MapLink {
+  itemKey: string;
+  site: string | null;
+  sent: boolean;
+  from: number;
+  to: number;
+}
+
+export interface DataMap {
+  items: MapItem[];
+  sites: MapSite[];
+  /** Receiving sites of the drawn items that are not drawn themselves; null when every one is. */
+  more: { count: number; y: number } | null;
+  links: MapLink[];
+  /** Height of the map in rows. */
+  rows: number;
+  /** Items not drawn (the list below has them). */
+  hiddenItems: number;
 }
 
 /**
- * Rows for the item chart: the first `maxRows` groups, on one time axis from the oldest first share
- * among them to `now` (or the newest share, if the clock is behind). Empty rows are dropped.
+ * The "which sites have my data" map: the newest `maxItems` items on the left, the sites they
+ * reached (or were stopped for) on the right, one line per item–site pair. Sites are ordered by the
+ * mean row of the items linked to them, so lines cross as little as possible; beyond `maxSites`,
+ * the sites with the fewest links become one "N more sites" node. The shorter column is centred.
  */
-export function timelinePoints(groups: readonly ItemGroup[], now: number, maxRows = 8): Timeline {
-  const shown = groups.filter((group) => group.sites.length > 0).slice(0, Math.max(0, maxRows));
-  if (shown.length === 0) return { start: now, end: now, rows: [] };
-  let start = Infinity;
-  let end = now;
-  for (const group of shown) {
-    if (group.first < start) start = group.first;
-    if (group.last > end) end = group.last;
-  }
-  const span = end - start;
-  const x = (at: number): number => (span <= 0 ? 1 : Math.min(1, Math.max(0, (at - start) / span)));
+export function dataMap(groups: readonly ItemGroup[], maxItems = 6, maxSites = 7): DataMap {
+  const shown = groups.filter((group) => group.sites.length > 0).slice(0, Math.max(0, maxItems));
+  const hiddenItems = groups.filter((group) => group.sites.length > 0).length - shown.length;
   const display = unicodeCache();
-  const rows = shown.map((group) => ({
-    itemKey: group.itemKey,
-    kind: group.kind,
-    masked: group.masked,
-    first: group.first,
-    last: group.last,
-    x1: x(group.first),
-    x2: x(group.last),
-    receivedSites: receivedCount(group.sites),
-    points: group.sites.map((pair) => ({ site: pair.site, display: display(pair.site), at: pair.last, x: x(pair.last), received: pair.sent > 0 })),
-  }));
-  return { start, end, rows };
+  const bySite = new Map<string, { site: string; loanPage: boolean; rows: number[]; last: number }>();
+  shown.forEach((group, row) => {
+    for (const pair of group.sites) {
+      const entry = bySite.get(pair.site) ?? { site: pair.site, loanPage: false, rows: [], last: 0 };
+      entry.rows.push(row);
+      entry.loanPage ||= pair.loanPage;
+      entry.last = Math.max(entry.last, pair.last);
+      bySite.set(pair.site, entry);
+    }
+  });
+  // Keep the most linked (then most recent) sites, then order the kept ones by their items' rows.
+  const ranked = [...bySite.values()].sort((a, b) => b.rows.length - a.rows.length || b.last - a.last || (a.site < b.site ? -1 : 1));
+  const overflow = ranked.length > maxSites;
+  const kept = overflow ? ranked.slice(0, Math.max(0, maxSites - 1)) : ranked;
+  const mean = (rows: number[]) => rows.reduce((sum, row) => sum + row, 0) / rows.length;
+  kept.sort((a, b) => mean(a.rows) - mean(b.rows) || b.last - a.last || (a.site < b.site ? -1 : 1));
+  const keptNames = new Set(kept.map((entry) => entry.site));
+  const siteRows = kept.length + (overflow ? 1 : 0);
+  const rows = Math.max(shown.length, siteRows);
+  const itemOffset = (rows - shown.length) / 2;
+  const siteOffset = (rows - siteRows) / 2;
+
+  const items = shown.map((group, row) => ({ itemKey: group.itemKey, kind: group.kind, masked: group.masked, y: itemOffset + row }));
+  const sites = kept.map((entry, row) => ({ site: entry.site, display: display(entry.site), loanPage: entry.loanPage, y: siteOffset + row }));
+  const siteY = new Map(sites.map((site) => [site.site, site.y]));
+  const more = overflow ? { count: ranked.length - kept.length, y: siteOffset + kept.length } : null;
+  const links: MapLink[] = [];
+  shown.forEach((group, row) => {
+    let hiddenSent: boolean | null = null;
+    for (const pair of group.sites) {
+      if (keptNames.has(pair.site)) {
+        links.push({ itemKey: group.itemKey, site: pair.site, sent: pair.sent > 0, from: itemOffset + row, to: siteY.get(pair.site)! });
+      } else {
+        hiddenSent = (hiddenSent ?? false) || pair.sent > 0;
+      }
+    }
+    if (hiddenSent !== null && more) links.push({ itemKey: group.itemKey, site: null, sent: hiddenSent, from: itemOffset + row, to: more.y });
+  });
+  return { items, sites, more, links, rows, hiddenItems };
 }
 
-/** Short local date ("3/14/26", "2026/3/14", "14/3/26"); an unknown locale falls back to the default. */
-export function shortDateFormatter(locale?: string): (at: number) => string {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
-  } catch {
-    format = new Intl.DateTimeFormat(undefined, { dateStyle: 'short' });
-  }
-  return (at) => format.format(at);
+/** Which calendar day a moment falls on, seen from `now` (both in the local time zone). */
+export type RelativeDay = 'today' | 'yesterday' | 'this-year' | 'older';
+
+export function relativeDay(at: number, now: number): RelativeDay {
+  const day = new Date(at);
+  const today = new Date(now);
+  const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
+  const startOfDay = new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
+  // Calendar days, not 24-hour spans (a daylight-saving day is 23 or 25 hours long).
+  const days = Math.round((startOfToday - startOfDay) / DAY_MS);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return day.getFullYear() === today.getFullYear() ? 'this-year' : 'older';
 }

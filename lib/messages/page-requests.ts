@@ -15,10 +15,21 @@ export const getTabVerdict = (tabId: number): Promise<TabVerdict | null> =>
 export const listTabVerdicts = (): Promise<TabVerdict[]> =>
   ask({ type: 'list-tab-verdicts' }, z.array(tabVerdictSchema));
 
-/** The tab the popup is about: `?tab=<id>` (when opened as a page) or the active tab. */
-export async function currentTabId(search: string): Promise<number | undefined> {
+/**
+ * The tab the popup is about and its URL: `?tab=<id>` (when opened as a page) or the active tab of
+ * the current window. The URL comes with the `activeTab` permission, which the browser grants for
+ * the tab the user opened the popup on; without it (a page opened by hand) it may be missing.
+ */
+export async function currentTab(search: string): Promise<{ id?: number; url?: string }> {
   const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  const tab =
+    Number.isInteger(fromQuery) && fromQuery > 0
+      ? {
+          id: fromQuery,
+          url: await Promise.resolve()
+            .then(() => browser.tabs.get(fromQuery))
+            .then((found) => found?.url, () => undefined),
+        }
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return { ...(tab?.id === undefined ? {} : { id: tab.id }), ...(tab?.url ? { url: tab.url } : {}) };
 }

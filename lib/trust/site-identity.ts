@@ -132,8 +132,11 @@ function siteOfHost(rawHost: string): SiteIdentity {
   }
   // URL has already normalised every IPv4 spelling (0x7f.1, 2130706433) to dotted decimal.
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { site: host, host, kind: 'ip', display: host };
+  // `localhost` is one site; under it, each name (kuaidai.localhost) is a site of its own, as a
+  // registrable domain is, so local test sites can be trusted one by one.
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return { site: 'localhost', host, kind: 'localhost', display: 'localhost' };
+    const site = host.split('.').slice(-2).join('.');
+    return { site, host, kind: 'localhost', display: site };
   }
   // A host that is itself a public suffix or a single intranet label is its own site.
   const site = parse(host, TLDTS_OPTIONS).domain ?? host;

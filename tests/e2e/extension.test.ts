@@ -66,7 +66,7 @@ describe('content script verdicts in real Chromium', () => {
 });
 
 describe('popup', () => {
-  it('shows the verdict, its reasons and the fields of the tab it is about', async () => {
+  it('shows the verdict, what the page asks for, and its reasons behind "Why?"', async () => {
     const page = await openPage('es-mx-loan-application.html');
     const verdict = await waitForTabVerdict(harness, page.url());
     const popup = await harness.browser.context.newPage();
@@ -74,13 +74,16 @@ describe('popup', () => {
     const status = popup.locator('[data-verdict]');
     await expect.poll(() => status.getAttribute('data-verdict')).toBe('loan');
     await expect.poll(() => status.innerText()).toMatch(/online-loan sign-up or application page/);
-    // Reasons are rendered through the locale templates, not as raw codes.
+    // The reasons wait behind "Why?", in the locale's words, not as raw codes; no raw score is shown.
+    expect(await popup.locator('ul.reasons').isVisible()).toBe(false);
+    await popup.locator('details.why summary').click();
+    await popup.locator('ul.reasons').waitFor();
     const reasonItems = await popup.locator('ul.reasons li').allInnerTexts();
     expect(reasonItems.length).toBeGreaterThan(0);
     expect(reasonItems.some((text) => /^[a-z_]+: /.test(text))).toBe(false);
     const fieldsText = await popup.locator('main').innerText();
-    expect(fieldsText).toMatch(/ID number/);
-    expect(fieldsText).toMatch(/Phone number/);
+    expect(fieldsText).toMatch(/This page asks for: .*ID number.*Phone number/i);
+    expect(fieldsText).not.toMatch(/score \d/);
     await popup.close();
     await page.close();
   });

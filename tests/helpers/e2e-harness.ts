@@ -1,7 +1,7 @@
 // End-to-end harness: the built extension in real Chromium, the demo server on 127.0.0.1, and
 // helpers that read what the extension itself recorded (storage.session, badge) through its service worker.
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { startDemoServer, type DemoServer, type DemoSite } from '../../scripts/demo-server';
 import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -48,9 +48,11 @@ export function guardSuite(): { harness: Harness; page: Page } {
   return state;
 }
 
-export async function startHarness(lang?: string): Promise<Harness> {
+/** `keepWelcome`: leave the welcome page a fresh install opens (otherwise it is closed once loaded). */
+export async function startHarness(lang?: string, options: { keepWelcome?: boolean } = {}): Promise<Harness> {
   const server = await startDemoServer();
-  const browser = await launchWithExtension({ headless: true, lang });
+  // extensionDebugging: openToolbarPopup presses the toolbar button over CDP.
+  const browser = await launchWithExtension({ headless: true, lang, extensionDebugging: true, keepWelcome: options.keepWelcome });
   return {
     browser,
     server,
@@ -195,3 +197,57 @@ export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolv
 export async function badgeText(harness: Harness, tabId: number): Promise<string> {
   return harness.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
+
+/** What a popup opened from the toolbar shows, read through its own CDP session. */
+export interface ToolbarPopup {
+  evaluate<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Presses LoanGuard's toolbar button on `page`'s tab, as a click would (Extensions.triggerAction):
+ * the browser grants `activeTab` for that tab and opens the real popup, which Playwright does not
+ * list as a page, so it is read over its own CDP session.
+ */
+export async function openToolbarPopup(harness: Harness, page: Page): Promise<ToolbarPopup> {
+  const browser = harness.browser.context.browser();
+  if (!browser) throw new Error('no browser-level CDP session for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  await page.bringToFront();
+  const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const tab = tabs.find((target) => target.type === 'tab' && target.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: harness.browser.extensionId, targetId: tab.targetId } as never);
+  const popupUrl = `chrome-extension://${harness.browser.extensionId}/popup.html`;
+  let popup: { targetId: string } | undefined;
+  for (const deadline = Date.now() + 10_000; !popup && Date.now() < deadline; ) {
+    popup = (await cdp.send('Target.getTargets')).targetInfos.find((target) => target.type === 'page' && target.url === popupUrl);
+    if (!popup) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!popup) throw new Error('the toolbar popup did not open');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
+  let lastId = 0;
+  const evaluate = <T,>(expression: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = ++lastId;
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: T } }; error?: { message: string } };
+        if (event.sessionId !== sessionId || reply.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget' as never, onMessage as never);
+        if (reply.error) reject(new Error(reply.error.message));
+        else resolve(reply.result!.result.value);
+      };
+      cdp.on('Target.receivedMessageFromTarget' as never, onMessage as never);
+      void cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) } as never);
+    });
+  return {
+    evaluate,
+    close: async () => {
+      await cdp.send('Target.closeTarget', { targetId: popup!.targetId }).catch(() => undefined);
+      await cdp.detach();
+    },
+  };
+}
+
+/** A page of one of the demo's separate sites (kuaidai.localhost…), as a person opens it. */
+export const demoSiteUrl = (harness: Harness, site: DemoSite, path = '/'): string => `${harness.server.siteOrigin(site)}${path}`;

@@ -27,9 +27,10 @@ export function LogBulkDelete({ sites, items, total, busy, ask, confirmAt, delet
     if (deleted?.by === 'item') setItem('');
   }, [deleted]);
   return (
-    <fieldset class="logman-delete">
+    <fieldset class="logman-delete block">
       <legend>{t('logman_delete_legend')}</legend>
       <LogField id="logman-delete-site" label={t('logman_delete_site_label')}>
+        <div class="inline-field">
         <select id="logman-delete-site" value={site} onChange={(event) => setSite((event.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('logman_choose_site')}</option>
           {sites.map((s) => (
@@ -37,13 +38,15 @@ export function LogBulkDelete({ sites, items, total, busy, ask, confirmAt, delet
               {siteLabel(s)}
             </option>
           ))}
-        </select>{' '}
-        <button type="button" data-delete="site" disabled={!site || busy} onClick={(event) => ask(event.currentTarget, 'site', { by: 'site', site })}>
+        </select>
+        <button type="button" class="button-danger" data-delete="site" disabled={!site || busy} onClick={(event) => ask(event.currentTarget, 'site', { by: 'site', site })}>
           {t('logman_delete_site_button')}
         </button>
+        </div>
       </LogField>
       {confirmAt('site')}
       <LogField id="logman-delete-item" label={t('logman_delete_item_label')}>
+        <div class="inline-field">
         <select id="logman-delete-item" value={item} onChange={(event) => setItem((event.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('logman_choose_item')}</option>
           {items.map((pair) => (
@@ -51,14 +54,15 @@ export function LogBulkDelete({ sites, items, total, busy, ask, confirmAt, delet
               {describeLogItem(pair.kind, pair.masked)}
             </option>
           ))}
-        </select>{' '}
-        <button type="button" data-delete="item" disabled={!item || busy} onClick={(event) => ask(event.currentTarget, 'item', { by: 'item', itemKey: item })}>
+        </select>
+        <button type="button" class="button-danger" data-delete="item" disabled={!item || busy} onClick={(event) => ask(event.currentTarget, 'item', { by: 'item', itemKey: item })}>
           {t('logman_delete_item_button')}
         </button>
+        </div>
       </LogField>
       {confirmAt('item')}
-      <p>
-        <button type="button" data-delete="all" disabled={total === 0 || busy} onClick={(event) => ask(event.currentTarget, 'all', { by: 'all' })}>
+      <p class="actions">
+        <button type="button" class="button-danger" data-delete="all" disabled={total === 0 || busy} onClick={(event) => ask(event.currentTarget, 'all', { by: 'all' })}>
           {t('logman_delete_all_button')}
         </button>
       </p>

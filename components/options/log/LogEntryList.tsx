@@ -1,7 +1,7 @@
 // The log section's entries, newest first, a page at a time, each with its own Delete.
 import type { ComponentChildren } from 'preact';
 import { kindLabel, t } from '@/lib/locale/i18n';
-import type { ShareEvent } from '@/lib/log/share-event';
+import { SENT_DECISIONS, type ShareEvent } from '@/lib/log/share-event';
 import { dateTimeLabel, decisionLabel, siteLabel } from '@/components/shared/labels';
 import { describeLogItem } from './useLogDeletion';
 
@@ -30,20 +30,23 @@ export function LogEntryList({ matches, total, page, onPage, busy, onDelete, con
       {matches !== null && count === 0 && <p class="muted">{total === 0 ? t('logman_empty') : t('logman_no_match')}</p>}
       <ul class="plain logman-entries" aria-labelledby="logman-entries-heading">
         {shown.map((event) => (
-          <li key={event.id} data-event-id={event.id}>
-            <time dateTime={new Date(event.at).toISOString()}>{dateTimeLabel(event.at)}</time>
-            {' · '}
-            <span class="kind">{kindLabel(event.kind)}</span> <span class="masked">{event.masked}</span>
-            {' · '}
-            {decisionLabel(event.decision)}
-            {' · '}
-            {t('logman_entry_to', [event.destinationSites.map(siteLabel).join(', ')])}
-            <div class="muted">
-              {event.pageTitle || event.pageUrl} <span class="url">{event.pageTitle ? event.pageUrl : ''}</span>
+          <li key={event.id} data-event-id={event.id} class="logman-entry">
+            <div class="logman-entry-main">
+              <time class="logman-when" dateTime={new Date(event.at).toISOString()}>
+                {dateTimeLabel(event.at)}
+              </time>
+              <p class="logman-what">
+                <span class="kind">{kindLabel(event.kind)}</span> <span class="masked">{event.masked}</span>{' '}
+                <span class={`badge ${SENT_DECISIONS.includes(event.decision) ? 'badge-sent' : 'badge-stopped'}`}>{decisionLabel(event.decision)}</span>
+              </p>
+              <p class="logman-to">{t('logman_entry_to', [event.destinationSites.map(siteLabel).join(', ')])}</p>
+              <p class="logman-page muted">
+                {event.pageTitle || event.pageUrl} <span class="url">{event.pageTitle ? event.pageUrl : ''}</span>
+              </p>
             </div>
             <button
               type="button"
-              class="link"
+              class="link link-danger logman-delete-entry"
               data-delete-entry={event.id}
               disabled={busy}
               aria-label={t('logman_delete_entry_label', [describeLogItem(event.kind, event.masked), dateTimeLabel(event.at)])}
@@ -57,13 +60,13 @@ export function LogEntryList({ matches, total, page, onPage, busy, onDelete, con
       </ul>
       {pageCount > 1 && (
         <nav class="logman-pages" aria-label={t('logman_pages_label')}>
-          <button type="button" disabled={current === 0} onClick={() => onPage(current - 1)}>
+          <button type="button" class="button-small" disabled={current === 0} onClick={() => onPage(current - 1)}>
             {t('logman_page_newer')}
-          </button>{' '}
+          </button>
           <span>
             {t('logman_page_range', [String(current * LOG_PAGE_SIZE + 1), String(Math.min((current + 1) * LOG_PAGE_SIZE, count)), String(count)])}
-          </span>{' '}
-          <button type="button" disabled={current >= pageCount - 1} onClick={() => onPage(current + 1)}>
+          </span>
+          <button type="button" class="button-small" disabled={current >= pageCount - 1} onClick={() => onPage(current + 1)}>
             {t('logman_page_older')}
           </button>
         </nav>

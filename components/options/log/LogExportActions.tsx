@@ -57,6 +57,7 @@ export function LogExportActions({ db, filter, matches, total, now, say, fail }:
   const exportButton = (format: 'json' | 'csv', which: 'filtered' | 'all') => (
     <button
       type="button"
+      class="button-small"
       data-export={`${format}-${which}`}
       disabled={which === 'all' ? total === 0 : !matches?.length}
       onClick={() => void exportLog(format, which)}
@@ -66,14 +67,21 @@ export function LogExportActions({ db, filter, matches, total, now, say, fail }:
   );
 
   return (
-    <fieldset class="logman-actions">
+    <fieldset class="logman-actions block">
       <legend>{t('logman_export_legend')}</legend>
-      {exportButton('json', 'filtered')} {exportButton('csv', 'filtered')} {exportButton('json', 'all')} {exportButton('csv', 'all')}
-      <p>
-        <button type="button" data-open-report onClick={() => void openReport()}>
+      <p class="actions">
+        <button type="button" class="button-primary" data-open-report aria-describedby="logman-report-help" onClick={() => void openReport()}>
           {t('logman_open_report')}
-        </button>{' '}
-        <span class="muted">{t('logman_report_help')}</span>
+        </button>
+        <span id="logman-report-help" class="field-help">
+          {t('logman_report_help')}
+        </span>
+      </p>
+      <p class="actions">
+        {exportButton('json', 'filtered')}
+        {exportButton('csv', 'filtered')}
+        {exportButton('json', 'all')}
+        {exportButton('csv', 'all')}
       </p>
     </fieldset>
   );

@@ -10,12 +10,12 @@ const valueOf = (event: Event): string => (event.currentTarget as HTMLInputEleme
 export function LogFilterForm({ filters, sites, onChange }: { filters: LogFilters; sites: readonly string[]; onChange(change: Partial<LogFilters>): void }) {
   return (
     <form class="logman-filters" onSubmit={(event) => event.preventDefault()}>
-      <fieldset>
+      <fieldset class="block">
         <legend>{t('logman_filter_legend')}</legend>
-        <fieldset>
+        <fieldset class="logman-kinds">
           <legend>{t('logman_kinds_legend')}</legend>
           {FIELD_KINDS.map((kind) => (
-            <label key={kind} class="logman-check">
+            <label key={kind} class="check logman-check">
               <input
                 type="checkbox"
                 name="kind"
@@ -25,11 +25,12 @@ export function LogFilterForm({ filters, sites, onChange }: { filters: LogFilter
                   const checked = (event.currentTarget as HTMLInputElement).checked;
                   onChange({ kinds: checked ? [...filters.kinds, kind] : filters.kinds.filter((k) => k !== kind) });
                 }}
-              />{' '}
-              {kindLabel(kind)}
+              />
+              <span>{kindLabel(kind)}</span>
             </label>
           ))}
         </fieldset>
+        <div class="logman-filter-grid">
         <LogField id="logman-site" label={t('logman_site_label')}>
           <select id="logman-site" value={filters.site} onChange={(event) => onChange({ site: valueOf(event) })}>
             <option value="">{t('logman_site_all')}</option>
@@ -47,12 +48,13 @@ export function LogFilterForm({ filters, sites, onChange }: { filters: LogFilter
           <input id="logman-until" type="date" value={filters.until} min={filters.since || undefined} onInput={(event) => onChange({ until: valueOf(event) })} />
         </LogField>
         <LogField id="logman-text" label={t('logman_text_label')}>
-          <input id="logman-text" type="search" value={filters.text} aria-describedby="logman-text-help" onInput={(event) => onChange({ text: valueOf(event) })} />{' '}
-          <span id="logman-text-help" class="muted">
+          <input id="logman-text" type="search" value={filters.text} aria-describedby="logman-text-help" onInput={(event) => onChange({ text: valueOf(event) })} />
+          <span id="logman-text-help" class="field-help">
             {t('logman_text_help')}
           </span>
         </LogField>
-        <button type="button" onClick={() => onChange(NO_FILTERS)}>
+        </div>
+        <button type="button" class="button-small" onClick={() => onChange(NO_FILTERS)}>
           {t('logman_filter_reset')}
         </button>
       </fieldset>

@@ -17,6 +17,7 @@ import { LogExportActions } from './LogExportActions';
 import { LogFilterForm } from './LogFilterForm';
 import { LogQuarantineNotice } from './LogQuarantineNotice';
 import { useLogDeletion } from './useLogDeletion';
+import './log.css';
 
 interface Overview {
   summary: LogSummary | null;
@@ -136,7 +137,7 @@ export function LogManager({ db, now = Date.now }: LogManagerProps) {
   return (
     <section class="logman" aria-labelledby="logman-heading">
       <h2 id="logman-heading">{t('logman_heading')}</h2>
-      <p class="muted">{t('logman_intro')}</p>
+      <p class="section-intro">{t('logman_intro')}</p>
       {overview !== null && overview.quarantined > 0 && (
         <LogQuarantineNotice
           count={overview.quarantined}
@@ -153,7 +154,7 @@ export function LogManager({ db, now = Date.now }: LogManagerProps) {
           {error}
         </p>
       )}
-      <p role="status" aria-live="polite" class="logman-notice">
+      <p role="status" aria-live="polite" class="status status-ok logman-notice">
         {notice}
       </p>
       <LogFilterForm filters={filters} sites={sites} onChange={update} />

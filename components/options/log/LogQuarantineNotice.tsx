@@ -29,12 +29,14 @@ export function LogQuarantineNotice({ count, db, now, busy, onDiscard, confirmAt
   return (
     <div class="status status-warn" data-quarantine={count}>
       <p>{t('logman_quarantine', [String(count)])}</p>
-      <button type="button" onClick={() => void download()}>
-        {t('logman_quarantine_download')}
-      </button>{' '}
-      <button type="button" disabled={busy} onClick={(event) => onDiscard(event.currentTarget)}>
-        {t('logman_quarantine_discard')}
-      </button>
+      <div class="actions">
+        <button type="button" onClick={() => void download()}>
+          {t('logman_quarantine_download')}
+        </button>
+        <button type="button" class="button-danger" disabled={busy} onClick={(event) => onDiscard(event.currentTarget)}>
+          {t('logman_quarantine_discard')}
+        </button>
+      </div>
       {confirmAt('quarantine')}
     </div>
   );

@@ -6,6 +6,7 @@ import type { TrustedOp, WriteReply } from '@/lib/messages/write-messages';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import { normalizeTrustedInput, TRUSTED_NOTE_MAX } from '@/lib/trust/trusted-import';
 import { trustedErrorKey } from './trusted-text';
+import './trusted.css';
 
 export function TrustedAddForm({ send, say }: { send(change: TrustedOp): Promise<WriteReply>; say(message: string): void }) {
   const [site, setSite] = useState('');
@@ -63,7 +64,9 @@ export function TrustedAddForm({ send, say }: { send(change: TrustedOp): Promise
       <label for="trusted-add-note">{t('trusted_add_note_label')}</label>
       <input id="trusted-add-note" type="text" value={note} maxLength={TRUSTED_NOTE_MAX} onInput={(event) => setNote((event.target as HTMLInputElement).value)} />
       <div class="trusted-wide">
-        <button type="submit">{t('trusted_add_button')}</button>
+        <button type="submit" class="button-primary">
+          {t('trusted_add_button')}
+        </button>
       </div>
     </form>
   );

@@ -16,20 +16,20 @@ export function TrustedExport({ list }: { list: TrustedList | null }) {
   const jsonUrl = useBlobUrl(useMemo(() => (list && hasSites ? exportTrustedJson(list) : null), [list]), 'application/json');
   const textUrl = useBlobUrl(useMemo(() => (list && hasSites ? exportTrustedText(list) : null), [list]), 'text/plain');
   return (
-    <>
+    <div class="block">
       <h3>{t('trusted_export_heading')}</h3>
       {hasSites && jsonUrl && textUrl ? (
-        <p class="trusted-actions">
-          <a href={jsonUrl} download="loanguard-trusted-sites.json">
+        <p class="actions">
+          <a class="button" href={jsonUrl} download="loanguard-trusted-sites.json">
             {t('trusted_export_json')}
           </a>
-          <a href={textUrl} download="loanguard-trusted-sites.txt">
+          <a class="button" href={textUrl} download="loanguard-trusted-sites.txt">
             {t('trusted_export_text')}
           </a>
         </p>
       ) : (
         <p class="muted">{t('trusted_export_nothing')}</p>
       )}
-    </>
+    </div>
   );
 }

@@ -51,28 +51,29 @@ export function TrustedImport({ send, say }: { send(change: TrustedOp): Promise<
   };
 
   return (
-    <div class="trusted-import">
+    <div class="trusted-import block">
       <h3>{t('trusted_import_heading')}</h3>
-      <p class="muted">{t('trusted_import_help')}</p>
-      <p>
-        <label for="trusted-import-file">{t('trusted_import_file_label')}</label>{' '}
+      <p class="field-help">{t('trusted_import_help')}</p>
+      <div class="field">
+        <label for="trusted-import-file">{t('trusted_import_file_label')}</label>
         <input id="trusted-import-file" type="file" accept=".json,.txt,application/json,text/plain" onChange={(event) => void onFile(event)} />
-      </p>
-      <label for="trusted-import-text">{t('trusted_import_paste_label')}</label>
-      <textarea id="trusted-import-text" rows={6} spellcheck={false} value={text} onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
+      </div>
+      <div class="field">
+        <label for="trusted-import-text">{t('trusted_import_paste_label')}</label>
+        <textarea id="trusted-import-text" rows={6} spellcheck={false} value={text} onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
+      </div>
       <fieldset>
         <legend>{t('trusted_import_mode_legend')}</legend>
-        <label>
-          <input type="radio" name="trusted-import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
-          {t('trusted_import_mode_merge')}
+        <label class="check">
+          <input type="radio" name="trusted-import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          <span>{t('trusted_import_mode_merge')}</span>
         </label>
-        <br />
-        <label>
-          <input type="radio" name="trusted-import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
-          {t('trusted_import_mode_replace')}
+        <label class="check">
+          <input type="radio" name="trusted-import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <span>{t('trusted_import_mode_replace')}</span>
         </label>
       </fieldset>
-      <button type="button" id="trusted-import-button" onClick={() => void onImport()}>
+      <button type="button" id="trusted-import-button" class="button-primary" onClick={() => void onImport()}>
         {t('trusted_import_button')}
       </button>
       {problems.length > 0 && (

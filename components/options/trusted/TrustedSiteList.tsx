@@ -63,7 +63,7 @@ function TrustedRow({ entry, index, onRemove, onSaveNote }: RowProps) {
           }
         }}
       />
-      <button type="button" data-remove={entry.site} aria-label={t('trusted_remove_label', [display])} onClick={() => onRemove(entry, index)}>
+      <button type="button" class="button-small" data-remove={entry.site} aria-label={t('trusted_remove_label', [display])} onClick={() => onRemove(entry, index)}>
         {t('trusted_remove')}
       </button>
       <span id={errorId} class="status status-warn trusted-field-error" aria-live="polite">
@@ -110,7 +110,7 @@ export function TrustedSiteList({ list, send, say, focusWhenEmpty }: TrustedSite
   return (
     <>
       <h3 id="trusted-list-heading">{t('trusted_list_heading', [String(list.sites.length)])}</h3>
-      <ul class="plain" ref={listRef} aria-labelledby="trusted-list-heading">
+      <ul class="plain trusted-list" ref={listRef} aria-labelledby="trusted-list-heading">
         {list.sites.map((entry, index) => (
           <TrustedRow key={entry.site} entry={entry} index={index} onRemove={(e, i) => void onRemove(e, i)} onSaveNote={onSaveNote} />
         ))}

@@ -11,7 +11,6 @@ import { TrustedExport } from './TrustedExport';
 import { TrustedImport } from './TrustedImport';
 import { TrustedSiteList } from './TrustedSiteList';
 import { TrustedSync } from './TrustedSync';
-import './trusted.css';
 
 export function TrustedSitesManager() {
   const [list, setList] = useState<TrustedList | null>(null);
@@ -49,17 +48,19 @@ export function TrustedSitesManager() {
   return (
     <section aria-labelledby="trusted-heading" class="trusted">
       <h2 id="trusted-heading">{t('trusted_heading')}</h2>
-      <p class="muted">{t('trusted_intro')}</p>
+      <p class="section-intro">{t('trusted_intro')}</p>
       {recovered && <p class="status status-warn">{t('trusted_recovered')}</p>}
       {loadFailed && <p class="status status-warn">{t('trusted_load_error')}</p>}
-      <TrustedAddForm send={send} say={setNotice} />
-      <p role="status" aria-live="polite" class="muted">
-        {notice}
-      </p>
-      {list === null && !loadFailed && <p class="muted">{t('trusted_loading')}</p>}
-      {list !== null && (
-        <TrustedSiteList list={list} send={send} say={setNotice} focusWhenEmpty={() => document.getElementById('trusted-add-site')?.focus()} />
-      )}
+      <div class="block">
+        <TrustedAddForm send={send} say={setNotice} />
+        <p role="status" aria-live="polite" class="status status-ok trusted-notice">
+          {notice}
+        </p>
+        {list === null && !loadFailed && <p class="muted">{t('trusted_loading')}</p>}
+        {list !== null && (
+          <TrustedSiteList list={list} send={send} say={setNotice} focusWhenEmpty={() => document.getElementById('trusted-add-site')?.focus()} />
+        )}
+      </div>
       <TrustedExport list={list} />
       <TrustedImport send={send} say={setNotice} />
       <TrustedSync say={setNotice} />

@@ -43,9 +43,9 @@ export function TrustedSync({ say }: { say(message: string): void }) {
 
   const when = status ? new Date(status.at).toLocaleString(browser.i18n.getUILanguage() || undefined) : '';
   return (
-    <>
+    <div class="block">
       <h3>{t('trusted_sync_heading')}</h3>
-      <p>
+      <label class="check">
         <input
           id="trusted-sync"
           type="checkbox"
@@ -53,10 +53,10 @@ export function TrustedSync({ say }: { say(message: string): void }) {
           disabled={on === null}
           aria-describedby={status ? 'trusted-sync-help trusted-sync-status' : 'trusted-sync-help'}
           onChange={(event) => void onToggle(event)}
-        />{' '}
-        <label for="trusted-sync">{t('trusted_sync_label')}</label>
-      </p>
-      <p id="trusted-sync-help" class="muted">
+        />
+        <span>{t('trusted_sync_label')}</span>
+      </label>
+      <p id="trusted-sync-help" class="check-help">
         {t('trusted_sync_help')}
       </p>
       {status && (
@@ -64,6 +64,6 @@ export function TrustedSync({ say }: { say(message: string): void }) {
           {status.ok ? t('trusted_sync_last_ok', [when]) : t('trusted_sync_last_error', [when, trustedErrorText(status.error ?? 'trusted_sync_failed')])}
         </p>
       )}
-    </>
+    </div>
   );
 }

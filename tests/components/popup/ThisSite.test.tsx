@@ -90,6 +90,22 @@ describe('ThisSite', () => {
     expect($('.trust [role="status"]')!.textContent).toBe('popup_trustAdded(kuaidai.example)');
   });
 
+  it('says in plain words what the page asks for, with the reasons behind "Why?" and no raw score', async () => {
+    const fields: TabVerdict['fields'] = [
+      { frameUrl: 'https://m.kuaidai.example/apply', selector: '#phone', kind: 'phone', confidence: 0.9, reasons: [] },
+      { frameUrl: 'https://m.kuaidai.example/apply', selector: '#id', kind: 'national-id', country: 'CN', confidence: 0.95, reasons: [] },
+      { frameUrl: 'https://m.kuaidai.example/apply', selector: '#id2', kind: 'national-id', confidence: 0.5, reasons: [] },
+    ];
+    await mountSite({ verdict: { ...verdict('https://m.kuaidai.example/apply'), fields } });
+    const status = $('[data-verdict="loan"]')!;
+    expect(status.querySelector('.verdict-asks')!.textContent).toBe('popup_pageAsksFor(kind_national_id and kind_phone)');
+    const why = status.querySelector('details.why')!;
+    expect(why.querySelector('summary')!.textContent).toBe('popup_why');
+    expect(why.hasAttribute('open')).toBe(false);
+    expect(why.querySelector('ul.reasons')).not.toBeNull();
+    expect(container.textContent).not.toMatch(/score|4\.5/);
+  });
+
   it('shows a trusted site (trusted by its registrable domain) and stops trusting it', async () => {
     await trustSites('kuaidai.example');
     vi.mocked(updateTrusted).mockResolvedValue({ ok: true });
@@ -242,6 +258,19 @@ describe('PopupApp', () => {
     expect($(`li.group[data-item="${FINGERPRINT}"] .group-meta`)!.textContent).toBe('popup_sentToSites(2)');
     // No verdict and no known URL: not a page LoanGuard checks.
     expect($('.this-site')!.textContent).toContain('popup_notWebPage');
+  });
+
+  it('names the site of any web page from the active tab, also when no field on it was checked', async () => {
+    answerVerdict(null);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://news.example/story?id=1' } as never]);
+    const db = await seededDb();
+    await act(() => render(<PopupApp db={async () => db} search="" />, container));
+    await settle();
+    expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect($('.site-name')!.textContent).toBe('news.example');
+    expect($('[data-verdict="unchecked"]')!.textContent).toBe('popup_notChecked');
+    expect($('.this-site')!.textContent).not.toContain('popup_notWebPage');
+    expect(trustButton().textContent).toBe('popup_trustButton');
   });
 
   it('shows an error instead of the list when the log cannot be opened', async () => {

@@ -1,11 +1,12 @@
-// "Where my data went": one item listing every site that received it, the by-site tabs (click and
-// arrow keys), search, kind and stopped filters, the 50-group cap with "Show more", the chart and report links.
+// "Where my data went": one item listing every site that received it (or was stopped), the by-site
+// tabs (click and arrow keys), search and filters only in a long log, the 50-group cap with "Show more",
+// the data map with its table for screen readers, glanceable dates, and the report links.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { container, useComponentTest } from '../../helpers/render';
-import { WhereMyDataWent } from '@/components/popup/WhereMyDataWent';
+import { FILTERS_ABOVE, WhereMyDataWent } from '@/components/popup/WhereMyDataWent';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import { DAY, summaryPair } from '../../helpers/summary-pair';
 
@@ -20,8 +21,16 @@ const PAIRS: SummaryPair[] = [
   pair({ itemKey: 'card-c', kind: 'bank-card', masked: '6222********1234', site: 'stopped.example', pageSites: ['stopped.example'], sent: 0, cancelled: 1, lastDecision: 'cancelled', first: NOW - DAY, last: NOW - DAY }),
 ];
 
-/** Dates as the component shows them (en-US short), in the test machine's time zone. */
-const day = (at: number) => new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).format(at);
+/** A date this year as the component shows it (en-US, month by name), in the test machine's time zone. */
+const day = (at: number) => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(at);
+/** A time of day as the component shows it. */
+const time = (at: number) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(at);
+
+/** Nine older phone numbers on another site: enough items for the search and filters to appear. */
+const FILLER: SummaryPair[] = Array.from({ length: 9 }, (_, i) =>
+  pair({ itemKey: `filler-${i}`, masked: `139****000${i}`, site: 'filler.example', pageSites: ['filler.example'], first: NOW - 200 * DAY, last: NOW - (100 + i) * DAY }),
+);
+const LONG_LOG = [...PAIRS, ...FILLER];
 
 
 useComponentTest();
@@ -51,12 +60,15 @@ describe('WhereMyDataWent', () => {
     expect(phone.querySelector('.group-meta')!.textContent).toBe('popup_sentToSites(2)');
     const rows = [...phone.querySelectorAll<HTMLElement>('li.row')];
     expect(rows.map((row) => row.querySelector('.site')!.textContent)).toEqual(['例子.中国', 'kuaidai.example']);
-    expect(rows[1]!.textContent).toContain(`popup_lastDate(${day(NOW - 5 * DAY)})`);
+    expect(rows[1]!.textContent).toContain(`popup_lastAt(${day(NOW - 5 * DAY)})`);
     expect(rows[1]!.textContent).toContain('popup_sentTimes(2)');
     expect(rows[1]!.textContent).toContain('popup_loanTag');
     expect(rows[0]!.textContent).toContain('popup_sentOnce');
-    // Items newest first; the stopped-only bank card is not listed by default.
-    expect(groups().map((group) => group.dataset.item)).toEqual(['phone-a', 'id-b']);
+    // Items newest first, the bank card that was only ever stopped among them, marked as stopped.
+    expect(groups().map((group) => group.dataset.item)).toEqual(['card-c', 'phone-a', 'id-b']);
+    const card = $('li.group[data-item="card-c"]')!;
+    expect(card.querySelector('.group-meta')!.textContent).toBe('popup_neverSent');
+    expect(card.querySelector('li.row')!.classList.contains('row-stopped')).toBe(true);
     expect($('.overview')!.textContent).toBe('popup_overview(2|2)');
   });
 
@@ -83,7 +95,8 @@ describe('WhereMyDataWent', () => {
     expect($('#where-panel-site')!.hidden).toBe(false);
     expect($('#where-panel-item')!.hidden).toBe(true);
     expect($('#where-panel-site')!.getAttribute('aria-labelledby')).toBe('where-tab-site');
-    expect(groups().map((group) => group.dataset.site)).toEqual(['xn--fsqu00a.xn--fiqs8s', 'kuaidai.example']);
+    expect(groups().map((group) => group.dataset.site)).toEqual(['stopped.example', 'xn--fsqu00a.xn--fiqs8s', 'kuaidai.example']);
+    expect($('li.group[data-site="stopped.example"] .group-meta')!.textContent).toContain('popup_siteNothingReceived');
     const kuaidai = $('li.group[data-site="kuaidai.example"]')!;
     expect(kuaidai.querySelector('h3')!.textContent).toBe('kuaidai.examplepopup_loanTag');
     expect(kuaidai.querySelector('.group-meta')!.textContent).toContain('popup_siteReceived(2)');
@@ -97,8 +110,21 @@ describe('WhereMyDataWent', () => {
     expect(bySite.getAttribute('aria-selected')).toBe('true');
   });
 
-  it('searches sites (ASCII or Unicode) and masked values', async () => {
+  it('offers search and filters only when the log is long enough to need them', async () => {
     await mount(PAIRS);
+    expect($('[role="search"]')).toBeNull();
+    expect($('input[type="search"]')).toBeNull();
+    render(null, container);
+    await mount([...PAIRS, ...FILLER.slice(0, FILTERS_ABOVE - 3)]);
+    expect($('input[type="search"]')).toBeNull();
+    render(null, container);
+    await mount(LONG_LOG);
+    expect($('[role="search"]')!.getAttribute('aria-label')).toBe('popup_filtersLabel');
+    expect($('input[type="search"]')).not.toBeNull();
+  });
+
+  it('searches sites (ASCII or Unicode) and masked values', async () => {
+    await mount(LONG_LOG);
     const search = $<HTMLInputElement>('input[type="search"]')!;
     expect(container.querySelector(`label[for="${search.id}"]`)!.textContent).toBe('popup_searchLabel');
     await typeInto(search, '例子');
@@ -111,33 +137,42 @@ describe('WhereMyDataWent', () => {
     expect(container.textContent).toContain('popup_emptyFiltered');
     await click($('.empty button')!);
     expect(search.value).toBe('');
-    expect(groups()).toHaveLength(2);
+    expect(groups()).toHaveLength(3 + FILLER.length);
   });
 
   it('filters by kind and date, and carries the filter into the report links', async () => {
-    await mount(PAIRS);
+    await mount(LONG_LOG);
     await choose($<HTMLSelectElement>('#where-kind')!, 'national-id');
     expect(groups().map((group) => group.dataset.item)).toEqual(['id-b']);
     expect($('a.report-all')!.getAttribute('href')).toMatch(/report\.html\?kind=national-id$/);
     await choose($<HTMLSelectElement>('#where-kind')!, 'all');
     await choose($<HTMLSelectElement>('#where-range')!, 'week');
-    expect(groups().map((group) => group.dataset.item)).toEqual(['phone-a']);
+    expect(groups().map((group) => group.dataset.item)).toEqual(['card-c', 'phone-a']);
     expect($('a.report-all')!.getAttribute('href')).toContain(`since=${NOW - 7 * DAY}`);
   });
 
-  it('shows stopped attempts only when asked', async () => {
-    await mount(PAIRS);
-    expect($('li.group[data-item="card-c"]')).toBeNull();
+  it('hides stopped attempts in a long log when asked to', async () => {
+    await mount(LONG_LOG);
+    expect($('li.group[data-item="card-c"]')).not.toBeNull();
     const checkbox = $<HTMLInputElement>('.filters input[type="checkbox"]')!;
     expect(checkbox.closest('label')!.textContent).toContain('popup_showStopped');
+    expect(checkbox.checked).toBe(true);
     await act(() => {
-      checkbox.checked = true;
+      checkbox.checked = false;
       checkbox.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const card = $('li.group[data-item="card-c"]')!;
-    expect(card.querySelector('.group-meta')!.textContent).toBe('popup_neverSent');
-    expect(card.querySelector('li.row')!.classList.contains('row-stopped')).toBe(true);
-    expect(card.querySelector('li.row')!.textContent).toContain('popup_stoppedOnce');
+    expect($('li.group[data-item="card-c"]')).toBeNull();
+    expect($('li.group[data-item="phone-a"]')).not.toBeNull();
+  });
+
+  it('says when things happened at a glance: a time today, a month by name this year', async () => {
+    const today = new Date(NOW);
+    const morning = new Date(today.getFullYear(), today.getMonth(), today.getDate(), 9, 15).getTime();
+    await mount([pair({ itemKey: 'today', last: morning, first: morning - 1000 }), pair({ itemKey: 'older', site: 'b.example', last: NOW - 40 * DAY })]);
+    expect($('li.group[data-item="today"] li.row')!.textContent).toContain(`popup_lastAt(when_today(${time(morning)}))`);
+    expect($('li.group[data-item="older"] li.row')!.textContent).toContain(`popup_lastAt(${day(NOW - 40 * DAY)})`);
+    // The exact moment stays in the markup.
+    expect($('li.group[data-item="today"] time')!.getAttribute('datetime')).toBe(new Date(morning).toISOString());
   });
 
   it('renders the first 50 groups, then 50 more per "Show more"', async () => {
@@ -161,15 +196,37 @@ describe('WhereMyDataWent', () => {
     expect(groups()).toHaveLength(50);
   });
 
-  it('draws the timeline chart with a summary for screen readers', async () => {
+  it('maps each item to the sites that have it, sent or stopped, with a table for screen readers', async () => {
     await mount(PAIRS);
-    const svg = $('svg[role="img"]')!;
-    const label = svg.getAttribute('aria-label')!;
-    expect(label).toContain('popup_chartTitle: ');
-    expect(label).toContain(`popup_chartRow(kind_phone 138****8000|2|${day(NOW - 10 * DAY)}|${day(NOW - 2 * DAY)})`);
-    expect(svg.querySelectorAll('g.chart-row')).toHaveLength(2);
-    expect(svg.querySelectorAll('g.chart-row[data-item="phone-a"] circle')).toHaveLength(2);
-    expect(svg.querySelector('circle[data-site="xn--fsqu00a.xn--fiqs8s"] title')!.textContent).toBe(`popup_chartPointSent(例子.中国|${day(NOW - 2 * DAY)})`);
+    const map = $('figure.data-map')!;
+    expect(map.getAttribute('aria-labelledby')).toBe('data-map-caption');
+    // The drawing is for eyes only …
+    expect(map.querySelector('.data-map-drawing')!.getAttribute('aria-hidden')).toBe('true');
+    expect([...map.querySelectorAll<HTMLElement>('.map-item')].map((node) => node.dataset.item)).toEqual(['card-c', 'phone-a', 'id-b']);
+    const links = [...map.querySelectorAll<SVGPathElement>('path.map-link')].map((path) => [path.dataset.item, path.dataset.site, path.dataset.sent]);
+    expect(links).toEqual([
+      ['card-c', 'stopped.example', 'false'],
+      ['phone-a', 'xn--fsqu00a.xn--fiqs8s', 'true'],
+      ['phone-a', 'kuaidai.example', 'true'],
+      ['id-b', 'kuaidai.example', 'true'],
+    ]);
+    expect(map.querySelector('path[data-sent="false"]')!.classList.contains('map-link-stopped')).toBe(true);
+    expect(map.querySelector('.map-site[data-site="xn--fsqu00a.xn--fiqs8s"]')!.textContent).toBe('例子.中国');
+    // … the table says the same in words.
+    const rows = [...map.querySelectorAll('table[data-map-table] tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['kind_bank_card 6222********1234', 'popup_mapNone', 'stopped.example'],
+      ['kind_phone 138****8000', '例子.中国, kuaidai.example', 'popup_mapNone'],
+      ['kind_national_id 1101**********1234', 'kuaidai.example', 'popup_mapNone'],
+    ]);
+    expect(map.querySelector('table th[scope="row"]')).not.toBeNull();
+  });
+
+  it('names SMS codes by their kind alone, never as a row of stars', async () => {
+    await mount([pair({ itemKey: 'otp:codes', kind: 'otp', masked: '******' })]);
+    expect($('.map-item')!.textContent).toBe('kind_otp');
+    expect($('li.group h3')!.textContent).toBe('kind_otp ');
+    expect(container.textContent).not.toContain('******');
   });
 
   it('explains what will appear when the log is empty', async () => {
@@ -177,6 +234,7 @@ describe('WhereMyDataWent', () => {
     expect(container.textContent).toContain('popup_whereHeading');
     expect(container.textContent).toContain('popup_emptyLog');
     expect($('svg')).toBeNull();
+    expect($('figure.data-map')).toBeNull();
     expect($('[role="tablist"]')).toBeNull();
   });
 

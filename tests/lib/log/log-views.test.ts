@@ -1,9 +1,10 @@
 // The popup's view-model over summary pairs: grouping by item and by site, newest-first order, the
-// filters (kind, text incl. Unicode site names, dates, stopped attempts), pairsForSite and the timeline.
+// filters (kind, text incl. Unicode site names, dates, stopped attempts), pairsForSite, the data map
+// and calendar days.
 import { describe, expect, it } from 'vitest';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import { DAY, summaryPair } from '../../helpers/summary-pair';
-import { filterPairs, groupByItem, groupBySite, pairsForSite, sinceForRange, timelinePoints } from '@/lib/log/log-views';
+import { dataMap, filterPairs, groupByItem, groupBySite, pairsForSite, relativeDay, sinceForRange } from '@/lib/log/log-views';
 
 const NOW = Date.UTC(2026, 5, 1);
 
@@ -112,31 +113,69 @@ describe('pairsForSite', () => {
   });
 });
 
-describe('timelinePoints', () => {
-  it('lays items out from the oldest first share to now, with a point per site', () => {
-    const timeline = timelinePoints(groupByItem(PAIRS), NOW);
-    expect(timeline.start).toBe(NOW - 400 * DAY);
-    expect(timeline.end).toBe(NOW);
-    expect(timeline.rows.map((row) => row.itemKey)).toEqual(['phone-a', 'id-b']);
-    const phone = timeline.rows[0]!;
-    expect(phone.receivedSites).toBe(2);
-    expect(phone.points.map((point) => point.display)).toEqual(['例子.中国', 'kuaidai.example']);
-    expect(phone.x1).toBeCloseTo(390 / 400);
-    expect(phone.points[0]!.x).toBeCloseTo(398 / 400);
-    expect(timeline.rows[1]!.x1).toBe(0);
+describe('dataMap', () => {
+  it('draws each item with a line to every site that has it, sent or stopped', () => {
+    const map = dataMap(groupByItem(PAIRS, { includeStopped: true }));
+    expect(map.items.map((item) => item.itemKey)).toEqual(['card-c', 'phone-a', 'id-b']);
+    expect(map.links.map((link) => [link.itemKey, link.site, link.sent])).toEqual([
+      ['card-c', 'stopped.example', false],
+      ['phone-a', 'xn--fsqu00a.xn--fiqs8s', true],
+      ['phone-a', 'kuaidai.example', true],
+      ['id-b', 'kuaidai.example', true],
+    ]);
+    expect(map.sites.find((site) => site.site === 'xn--fsqu00a.xn--fiqs8s')!.display).toBe('例子.中国');
+    expect(map.more).toBeNull();
+    expect(map.hiddenItems).toBe(0);
   });
 
-  it('keeps at most maxRows rows and nothing for no groups', () => {
-    const many = Array.from({ length: 20 }, (_, i) => pair({ itemKey: `k${i}`, last: NOW - i * DAY, first: NOW - i * DAY }));
-    expect(timelinePoints(groupByItem(many), NOW).rows).toHaveLength(8);
-    expect(timelinePoints(groupByItem(many), NOW, 3).rows).toHaveLength(3);
-    expect(timelinePoints([], NOW).rows).toEqual([]);
+  it('orders sites by the rows of their items, so lines cross as little as possible', () => {
+    const map = dataMap(groupByItem(PAIRS, { includeStopped: true }));
+    // card-c (row 0) → stopped.example; phone-a (row 1) → 例子.中国 and kuaidai; id-b (row 2) → kuaidai.
+    expect(map.sites.map((site) => site.site)).toEqual(['stopped.example', 'xn--fsqu00a.xn--fiqs8s', 'kuaidai.example']);
+    for (const link of map.links) {
+      expect(link.from).toBe(map.items.find((item) => item.itemKey === link.itemKey)!.y);
+      expect(link.to).toBe(map.sites.find((site) => site.site === link.site)!.y);
+    }
   });
 
-  it('puts everything at the right end when all shares happened now', () => {
-    const timeline = timelinePoints(groupByItem([pair({ first: NOW, last: NOW })]), NOW);
-    expect(timeline.rows[0]!.x1).toBe(1);
-    expect(timeline.rows[0]!.points[0]!.x).toBe(1);
+  it('centres the shorter column', () => {
+    const map = dataMap(groupByItem([pair({ site: 'a.example' }), pair({ site: 'b.example' }), pair({ site: 'c.example' })]));
+    expect(map.rows).toBe(3);
+    expect(map.items.map((item) => item.y)).toEqual([1]);
+    expect(map.sites.map((site) => site.y)).toEqual([0, 1, 2]);
+  });
+
+  it('keeps the newest items and folds the least linked sites into "more"', () => {
+    const many = Array.from({ length: 10 }, (_, i) => pair({ itemKey: `k${i}`, site: `s${i}.example`, last: NOW - i * DAY }));
+    const map = dataMap(groupByItem([...many, pair({ itemKey: 'k0', site: 'shared.example', sent: 0, cancelled: 1 }), pair({ itemKey: 'k1', site: 'shared.example' })], { includeStopped: true }), 4, 3);
+    expect(map.items.map((item) => item.itemKey)).toEqual(['k0', 'k1', 'k2', 'k3']);
+    expect(map.hiddenItems).toBe(6);
+    expect(map.sites).toHaveLength(2);
+    expect(map.sites.map((site) => site.site)).toContain('shared.example');
+    // Three site rows (two sites and "more") centred against four item rows.
+    expect(map.more).toEqual({ count: 3, y: 2.5 });
+    // Every drawn item still has a line for each of its sites, to the site or to "more".
+    for (const item of map.items) expect(map.links.some((link) => link.itemKey === item.itemKey)).toBe(true);
+    expect(map.links.filter((link) => link.site === null).every((link) => link.to === map.more!.y)).toBe(true);
+  });
+
+  it('is empty for no groups', () => {
+    expect(dataMap([])).toEqual({ items: [], sites: [], more: null, links: [], rows: 0, hiddenItems: 0 });
+  });
+});
+
+describe('relativeDay', () => {
+  const now = new Date(2026, 10, 29, 15, 30).getTime();
+  it('tells today, yesterday, this year and older apart by calendar day', () => {
+    expect(relativeDay(new Date(2026, 10, 29, 0, 5).getTime(), now)).toBe('today');
+    expect(relativeDay(now - 1000, now)).toBe('today');
+    expect(relativeDay(new Date(2026, 10, 28, 23, 59).getTime(), now)).toBe('yesterday');
+    expect(relativeDay(new Date(2026, 10, 27, 23, 59).getTime(), now)).toBe('this-year');
+    expect(relativeDay(new Date(2026, 0, 1).getTime(), now)).toBe('this-year');
+    expect(relativeDay(new Date(2025, 11, 31).getTime(), now)).toBe('older');
+  });
+  it('calls a moment a little in the future today (a clock set back)', () => {
+    expect(relativeDay(now + 60_000, now)).toBe('today');
   });
 });
 

@@ -51,9 +51,10 @@ describe('siteOf', () => {
     expect(siteOf('https://[2001:DB8::1]/')).toMatchObject({ site: '2001:db8::1', kind: 'ip' });
   });
 
-  it('treats localhost and *.localhost as localhost, ignoring the port', () => {
+  it('treats localhost as one site and each name under it as its own, ignoring the port', () => {
     expect(siteOf('http://localhost:3000/')).toEqual({ site: 'localhost', host: 'localhost', kind: 'localhost', display: 'localhost' });
-    expect(siteOf('http://app.localhost:5173/')).toMatchObject({ site: 'localhost', host: 'app.localhost', kind: 'localhost' });
+    expect(siteOf('http://app.localhost:5173/')).toEqual({ site: 'app.localhost', host: 'app.localhost', kind: 'localhost', display: 'app.localhost' });
+    expect(siteOf('http://www.app.localhost/')).toMatchObject({ site: 'app.localhost', host: 'www.app.localhost' });
   });
 
   it('makes each local file its own site', () => {
@@ -194,6 +195,9 @@ describe('isTrustedSite', () => {
     expect(isTrustedSite('http://192.168.1.1/', ['192.168.1.1'])).toBe(true);
     expect(isTrustedSite('http://192.168.1.2/', ['192.168.1.1'])).toBe(false);
     expect(isTrustedSite('http://localhost:5173/', ['localhost'])).toBe(true);
+    // Trusting one local name does not trust another (the demo's separate sites).
+    expect(isTrustedSite('http://bank.localhost:8787/', ['bank.localhost'])).toBe(true);
+    expect(isTrustedSite('http://kuaidai.localhost:8787/', ['bank.localhost'])).toBe(false);
   });
 
   it('never trusts non-web pages or invalid entries', () => {
