@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithoutExtension } from '../../scripts/browser';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { answer, clearLog, promptText, readLog, setStorage, settle, startHarness, waitForPrompt, type Harness } from '../helpers/e2e-harness';
+import { answer, buttonPoint, clearLog, promptText, readLog, setStorage, settle, startHarness, waitForPrompt, waitForShownPrompt, type Harness } from '../helpers/e2e-harness';
 import { leaks } from '../helpers/leak-oracle';
 import { startTurnTrap, type TurnTrap } from '../helpers/turn-trap';
 
@@ -222,5 +222,65 @@ describe('with LoanGuard: nothing leaves without the user', () => {
       await settle(2_000);
       expect(leaked(harness.server, trap, c)).toBe(0);
     }
+  });
+
+  // The prompt itself, steered by the page (tests/fixtures/attacks/steering.html).
+  const steer = (trick: string): AttackCase => ({ page: 'steering', trick, expect: 'held' });
+  const dialogState = (prompt: Awaited<ReturnType<typeof waitForShownPrompt>>) =>
+    prompt.evaluate(() => {
+      const dialog = document.querySelector('[role="alertdialog"]');
+      return { safe: dialog?.getAttribute('data-safe'), sendLocked: document.querySelector<HTMLButtonElement>('button[data-decision="sent-once"]')?.disabled };
+    });
+
+  it.each(['zoom', 'scale', 'filter', 'clip'])('steering: %s on the page keeps Send once locked until the page is drawn as it was', async (trick) => {
+    const c = steer(trick);
+    await runAttack(page, harness.server, trap, c);
+    const prompt = await waitForShownPrompt(page);
+    for (let i = 0; i < 5; i++) {
+      await settle(500);
+      expect(await dialogState(prompt)).toEqual({ safe: 'false', sendLocked: true });
+    }
+    expect(leaked(harness.server, trap, c)).toBe(0);
+    await page.evaluate(() => document.documentElement.removeAttribute('style'));
+    await answer(await waitForPrompt(page), 'cancelled');
+    await settle(600);
+    expect(leaked(harness.server, trap, c)).toBe(0);
+  });
+
+  it('steering: zooming only the page body leaves the prompt as drawn, and answerable', async () => {
+    const c = steer('bodyZoom');
+    await runAttack(page, harness.server, trap, c);
+    const prompt = await waitForPrompt(page);
+    expect(await dialogState(prompt)).toEqual({ safe: 'true', sendLocked: false });
+    await answer(prompt, 'cancelled');
+    await settle(600);
+    expect(leaked(harness.server, trap, c)).toBe(0);
+  });
+
+  it('steering: a tap game that keeps the user clicking where Send once appears never sends', async () => {
+    const c = steer('tapGame');
+    await runAttack(page, harness.server, trap, c);
+    const prompt = await waitForShownPrompt(page);
+    const target = await buttonPoint(prompt, 'sent-once');
+    // The user taps as fast as the game asks, for three seconds, right where Send once is.
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.click(target.x, target.y);
+      await settle(150);
+    }
+    expect(leaked(harness.server, trap, c)).toBe(0);
+    expect((await dialogState(prompt)).sendLocked).toBe(true);
+    await answer(await waitForPrompt(page), 'cancelled');
+    await settle(600);
+    expect(leaked(harness.server, trap, c)).toBe(0);
+  });
+
+  it('steering: the prompt names the site that would receive the data, not the name the page gives itself', async () => {
+    const c = steer('nameItself');
+    await runAttack(page, harness.server, trap, c);
+    const prompt = await waitForPrompt(page);
+    const title = await prompt.evaluate(() => document.getElementById('prompt-title')?.textContent ?? '');
+    expect(title).toContain('leakbox.localhost');
+    expect(title.toLowerCase()).not.toContain('bank');
+    expect(await promptText(prompt)).not.toContain('bank-of-china');
   });
 });

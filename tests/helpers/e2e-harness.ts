@@ -98,6 +98,27 @@ export async function waitForPrompt(page: Page, timeoutMs = 10_000): Promise<Fra
   throw new Error('no LoanGuard prompt appeared');
 }
 
+/** The prompt frame once it shows a question, locked or not. */
+export async function waitForShownPrompt(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [frame] = await shownPrompts(page);
+    if (frame) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no LoanGuard prompt appeared');
+}
+
+/** Where a prompt button's centre is on the page (for real mouse input). */
+export async function buttonPoint(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<{ x: number; y: number }> {
+  const frameBox = await promptBox(prompt);
+  const button = await prompt.evaluate((d) => {
+    const rect = document.querySelector(`button[data-decision="${d}"]`)!.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  }, decision);
+  return { x: frameBox.x + button.x, y: frameBox.y + button.y };
+}
+
 const isPromptFrame = (frame: Frame): boolean => /\/prompt\.html#[0-9a-f]{32}$/.test(frame.url());
 
 /** Prompt frames showing a question (one loaded ahead of time shows nothing). */
@@ -115,12 +136,8 @@ export async function promptCount(page: Page): Promise<number> {
 
 /** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
 export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<void> {
-  const frameBox = await promptBox(prompt);
-  const button = await prompt.evaluate((d) => {
-    const rect = document.querySelector(`button[data-decision="${d}"]`)!.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-  }, decision);
-  await prompt.page().mouse.click(frameBox.x + button.x, frameBox.y + button.y);
+  const { x, y } = await buttonPoint(prompt, decision);
+  await prompt.page().mouse.click(x, y);
 }
 
 /** The prompt's text (evaluate, not textContent(): see waitForPrompt on Playwright's navigation wait). */

@@ -25,8 +25,6 @@ interface BackstopState {
   next: number;
   /** tabId → ids of its block rules. */
   tabs: Record<string, number[]>;
-  /** tabId → what its rules were made from (values, page site, trusted list): unchanged means nothing to do. */
-  keys?: Record<string, string>;
   /** Pass rules and when they end. */
   passes: { id: number; tabId: number; site: string; until: number }[];
 }
@@ -75,7 +73,6 @@ async function loadState(): Promise<BackstopState> {
   return {
     next: typeof stored?.next === 'number' ? stored.next : 1,
     tabs: stored?.tabs && typeof stored.tabs === 'object' ? stored.tabs : {},
-    keys: stored?.keys && typeof stored.keys === 'object' ? stored.keys : {},
     passes: Array.isArray(stored?.passes) ? stored.passes : [],
   };
 }
@@ -122,6 +119,9 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
   };
   const passes = new Map<string, number>(); // `${tabId} ${site}` → until (in-memory mirror for the listeners)
   const queued = new Map<number, Promise<void>>(); // tabId → its update waiting in the queue
+  // tabId → what its rules were made from (values, page site, trusted list): unchanged means nothing
+  // to do. Kept in memory only, since it holds the watched values: a restarted worker rebuilds once.
+  const ruleKeys = new Map<number, string>();
   const passKey = (tabId: number, site: string): string => `${tabId} ${site}`;
   const passing = (tabId: number, site: string): boolean => (passes.get(passKey(tabId, site)) ?? 0) > deps.now();
 
@@ -224,22 +224,21 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
         queued.delete(tabId);
         if (!dnr) return;
         const state = await loadState();
-        const keys = (state.keys ??= {});
         const watch = deps.watch(tabId);
         const values = ruleValues((watch?.values ?? []).map(({ canonical, kind }) => ({ canonical, kind })));
         const trustedSites = await deps.trustedSites();
         const ended = expirePasses(state);
         const key = JSON.stringify([values, watch?.pageSite ?? '', trustedSites]);
         // The longer values a field holds as the user types make the same rules: nothing to change.
-        if (key === keys[tabId] && ended.length === 0) return;
+        if (key === ruleKeys.get(tabId) && ended.length === 0) return;
         const rules = values.length === 0 ? [] : await tabBlockRules({ tabId, values, pageSite: watch?.pageSite ?? '', trustedSites }, () => state.next++, fits);
         await dnr.updateSessionRules({ removeRuleIds: [...(state.tabs[tabId] ?? []), ...ended], addRules: rules });
         if (rules.length > 0) {
           state.tabs[tabId] = rules.map((rule) => rule.id);
-          keys[tabId] = key;
+          ruleKeys.set(tabId, key);
         } else {
           delete state.tabs[tabId];
-          delete keys[tabId];
+          ruleKeys.delete(tabId);
         }
         await saveState(state);
       });
@@ -271,7 +270,7 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
         const state = await loadState();
         const ids = [...(state.tabs[tabId] ?? []), ...state.passes.filter((pass) => pass.tabId === tabId).map((pass) => pass.id)];
         delete state.tabs[tabId];
-        delete state.keys?.[tabId];
+        ruleKeys.delete(tabId);
         state.passes = state.passes.filter((pass) => pass.tabId !== tabId);
         if (ids.length > 0) await dnr.updateSessionRules({ removeRuleIds: ids });
         await saveState(state);

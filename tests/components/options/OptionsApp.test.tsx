@@ -91,7 +91,7 @@ describe('OptionsApp', () => {
     expect([...about.querySelectorAll('.about-does li')]).toHaveLength(3);
     expect([...about.querySelectorAll('.about-doesnt li')]).toHaveLength(3);
     expect($$('#about [data-permission]').map((entry) => entry.dataset.permission)).toEqual(['sites', 'storage', 'network']);
-    expect(about.textContent).toContain('about_perm_active_tab_why');
+    expect(about.textContent).toContain('about_perm_network_why');
     expect(about.textContent).toContain('about_privacy_body');
     expect($('[data-version]').textContent).toBe('about_version(1.2.3)');
     expect($('a[data-open-welcome]').getAttribute('href')).toBe('/welcome.html');
