@@ -2,7 +2,7 @@
 // the page's declared charset (GBK/Big5/Shift_JIS pages are common in lending markets), and
 // parses it with happy-dom with every script, stylesheet, image and frame load switched off.
 import { Window } from 'happy-dom';
-import { expandTemplates, renderFieldComponents } from './source-template';
+import { closeSelfClosingComponents, expandTemplates, renderFieldComponents } from './source-template';
 
 export class PageLoadError extends Error {}
 
@@ -87,7 +87,7 @@ export function parsePage(html: string, url: string): LoadedPage {
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
     },
   });
-  window.document.write(defuseCommentedEndTags(html));
+  window.document.write(closeSelfClosingComponents(defuseCommentedEndTags(html)));
   const document = window.document as unknown as Document;
   attachDeclarativeShadowRoots(document);
   expandTemplates(document);

@@ -75,3 +75,19 @@ describe('commented-out markup', () => {
     expect(kinds(doc)).toEqual([['phone', 'phone']]);
   });
 });
+
+describe('self-closed components', () => {
+  it('closes <van-field … /> so the fields after it are not swallowed by it', () => {
+    const doc = load(`<template><div>
+      <van-field v-model="idNo" label="身份证号" placeholder="请输入身份证号" />
+      <van-field v-model="phone" label="手机号" placeholder="请输入手机号" />
+      <Toast />
+    </div></template>`);
+    const fields = doc.querySelectorAll('van-field');
+    expect(fields).toHaveLength(2);
+    // Siblings, each with its own rendered input.
+    expect(fields[0]!.contains(fields[1]!)).toBe(false);
+    expect([...fields].map((f) => f.querySelectorAll('input').length)).toEqual([1, 1]);
+    expect(kinds(doc).map(([, kind]) => kind)).toEqual(['national-id', 'phone']);
+  });
+});
