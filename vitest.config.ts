@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', environment: 'happy-dom', include: ['tests/{lib,components,cli,entrypoints}/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', environment: 'happy-dom', include: ['tests/{lib,components,cli,entrypoints,scripts}/**/*.test.{ts,tsx}'] },
       },
       {
         test: {

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { decodePage, parsePage } from '../../cli/load-page';
 import { scanFields } from '../../lib/detect/field-scan';
-import { classifyLoanDocument } from '../../lib/detect/loan-classifier';
+import { loanFeatures, scoreFeatures } from '../../lib/detect/loan-classifier';
+import type { LoanFeatures } from '../../lib/detect/loan-features';
 import type { FieldKind, LoanVerdict } from '../../lib/types';
 import { CORPUS_URL, type CorpusEntry, pageFile, readManifest } from './manifest';
 
@@ -23,8 +24,8 @@ export interface FieldOutcome {
 export interface PageOutcome {
   entry: CorpusEntry;
   verdict: LoanVerdict;
-  /** Feature values of the loan-page model (lib/detect/loan-classifier.ts loanFeatures). */
-  features: Record<string, number>;
+  /** The loan-page model's features (lib/detect/loan-features.ts), for the trainer. */
+  features: LoanFeatures;
   guesses: FieldOutcome[];
   truths: FieldOutcome[];
 }
@@ -44,8 +45,9 @@ export function runPage(entry: CorpusEntry, html: string, url = CORPUS_URL): Pag
     const doc = page.document;
     const scanned = scanFields(doc);
     const verdicts = scanned.map((f) => f.verdict);
-    const verdict = classifyLoanDocument(doc, url, verdicts);
-    const features: Record<string, number> = {}; // BASELINE-TEMP
+    // classifyLoanDocument in two steps, so the trainer gets the features it scored.
+    const features = loanFeatures(doc, url, verdicts);
+    const verdict = scoreFeatures(features);
     const truth = entry.fields.map((t) => ({ kind: t.kind, element: doc.querySelector(t.selector) }));
     const holder = (el: Element) => truth.find((t) => t.element && (t.element === el || t.element.contains(el)));
     const guesses: FieldOutcome[] = scanned.map((f) => {

@@ -46,6 +46,13 @@ const CARD_SKIP = new RegExp(
   'i',
 );
 
+/**
+ * Buttons and texts that send a one-time code or count down to resending it. Next to a box they
+ * make it an SMS code rather than an image captcha; on a page, they mark a phone + SMS sign-in.
+ */
+export const SEND_CODE =
+  /获取验证码|獲取驗證碼|发送验证码|發送驗證碼|获取短信|获取动态码|免费获取|重新获取|重新发送|重发|取得驗證碼|发送短信|秒后|秒後|(?<![a-z])(send (the |a )?(code|otp|sms)|get (the |a )?(code|otp)|request (a |the )?(code|otp)|resend( code| otp)?|enviar c[óo]digo|reenviar|solicitar c[óo]digo|kirim (otp|kode|ulang)|dapatkan (otp|kode)|minta (otp|kode)|g[ửu]i (mã|lại)|lấy mã|nhận mã)(?![a-z])|ขอรหัส|ส่งรหัส|ขอ ?OTP|ส่ง ?OTP/i;
+
 export const FIELD_RULES: readonly FieldRule[] = [
   // National ID. Specific schemes first: on equal strength the first country wins.
   { kind: 'national-id', lang: 'zh-TW', match: /身分證|身分證字號/, weight: 1, country: 'TW' },
