@@ -12,11 +12,13 @@ import { t, uiLanguage } from '@/lib/locale/i18n';
 import { LeakHelp } from './LeakHelp';
 import { LogManager } from './log/LogManager';
 import { SettingsForm } from './SettingsForm';
+import { SiteMemoryList } from './SiteMemoryList';
 import { TrustedSitesManager } from './trusted/TrustedSitesManager';
 import { VerdictView } from './VerdictView';
 
 const SECTIONS = [
   ['trusted', 'optionsNavTrusted'],
+  ['sites', 'siteMemory_heading'],
   ['settings', 'settingsHeading'],
   ['log', 'optionsNavLog'],
   ['help', 'optionsNavHelp'],
@@ -59,6 +61,9 @@ export function OptionsApp({ db = () => openLogDb() }: { db?: () => Promise<IDBD
       </nav>
       <div id="trusted">
         <TrustedSitesManager />
+      </div>
+      <div id="sites">
+        <SiteMemoryList />
       </div>
       <div id="settings">
         <SettingsForm />

@@ -10,6 +10,7 @@ import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { ReasonList } from '@/components/shared/ReasonList';
 import { PairDate, pairStatus, siteDisplayOf } from './WhereMyDataWent';
+import { SiteMemoryControls } from './SiteMemoryControls';
 
 /** How many shared items are listed here before pointing to the full list below. */
 const MAX_SHARED = 5;
@@ -116,6 +117,7 @@ function WebSite({ page, verdict, pairs, locale }: { page: { url: string; site: 
       ) : (
         <p class="muted">{t('popup_notChecked')}</p>
       )}
+      <SiteMemoryControls site={page.site} display={page.display} locale={locale} />
 
       <div class="trust" data-trusted={trust.phase === 'ready' ? String(trust.trusted) : undefined}>
         {trust.phase === 'loading' ? (

@@ -1,5 +1,5 @@
 // What content scripts in web pages may send: a frame's verdict (answered with the tab's loan
-// verdict, so sub-frames know the page they are in) and a held request.
+// verdict — the site memory's when it decides — so every frame knows the page it is in) and a held request.
 import type { HoldDeps } from '@/lib/guard/background/holds';
 import { receiveHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
@@ -11,7 +11,8 @@ export const contentMessages = (deps: HoldDeps) =>
     switch (message.type) {
       case 'frame-verdict': {
         const verdict = await recordFrameVerdict(from.tabId, message);
-        return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [] };
+        // `override`: the site memory or the user's mark decided; the top frame takes it over its own.
+        return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [], ...(verdict.override ? { override: verdict.override } : {}) };
       }
       case 'guard-hold':
         return receiveHold(message, from, deps);

@@ -15,10 +15,19 @@ export interface ShowPromptMessage {
 }
 export type ToContentMessage = HoldEndedMessage | ShowPromptMessage;
 
-/** The background's reply to a frame verdict: the page-level loan verdict of the tab. */
+/**
+ * The background's reply to a frame verdict: the page-level loan verdict of the tab. `override`:
+ * the site memory or the user's mark decided it, and it wins over the frame's own classification.
+ */
 export interface PageStatus {
   isLoanPage: boolean;
   loanReasons: Reason[];
+  override?: 'site-memory' | 'user';
+}
+
+/** To every frame of a tab: the user changed what the site is (popup), here is the new page status. */
+export interface PageStatusMessage extends PageStatus {
+  type: 'page-status';
 }
 
 export const HOLD_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -39,5 +48,10 @@ export function readPageStatus(raw: unknown): PageStatus | null {
   const loanReasons = raw.loanReasons.filter(
     (r): r is Reason => isRecord(r) && typeof r.code === 'string' && typeof r.detail === 'string' && typeof r.weight === 'number',
   );
-  return { isLoanPage: raw.isLoanPage, loanReasons };
+  const override = raw.override === 'site-memory' || raw.override === 'user' ? raw.override : undefined;
+  return { isLoanPage: raw.isLoanPage, loanReasons, ...(override ? { override } : {}) };
 }
+
+/** A `page-status` message from the background, or null. */
+export const readPageStatusMessage = (raw: unknown): PageStatus | null =>
+  isRecord(raw) && raw.type === 'page-status' ? readPageStatus(raw) : null;

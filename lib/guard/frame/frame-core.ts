@@ -8,7 +8,7 @@ import { showLoanNotice } from '@/lib/notices/loan-notice';
 import { showApkWarning } from '@/lib/notices/apk-warning';
 import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
 import { scanFields } from '@/lib/detect/field-scan';
-import { readPageStatus } from '@/lib/messages/to-content';
+import { readPageStatus, readPageStatusMessage } from '@/lib/messages/to-content';
 import type { PageChannel } from '../page/page-channel';
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 import { t } from '@/lib/locale/i18n';
@@ -55,9 +55,10 @@ export function startFrameCore(
     lastSent = signature;
     browser.runtime.sendMessage(message).then(
       (reply: unknown) => {
-        // Sub-frames learn the top page's loan verdict from the background.
+        // Sub-frames learn the top page's loan verdict from the background; the top frame too when
+        // the site memory or the user's mark decided it (a lender's SMS step, a site marked not a lender).
         const status = readPageStatus(reply);
-        if (!isTop && status) guard.setPageStatus(status);
+        if (status && (!isTop || status.override)) guard.setPageStatus(status);
       },
       () => {
         // The background may be restarting; the next scan reports again.
@@ -85,5 +86,12 @@ export function startFrameCore(
     });
   };
 
-  return { onQuestion: guard.onQuestion, onMessage: guard.onMessage, scan, onApkDownload, stop: guard.stop };
+  const onMessage = (message: unknown): void => {
+    // The user changed what this site is (popup): the new page status, straight from the background.
+    const status = readPageStatusMessage(message);
+    if (status) guard.setPageStatus(status);
+    else guard.onMessage(message);
+  };
+
+  return { onQuestion: guard.onQuestion, onMessage, scan, onApkDownload, stop: guard.stop };
 }
