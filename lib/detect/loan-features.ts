@@ -15,7 +15,7 @@ export const FEATURE_CODES = {
   button_loan_word: 'button_apply_loan',
   button_apply: 'button_apply',
   body_loan_words: 'body_loan_words',
-  body_lender_terms: 'body_loan_words',
+  body_lender_terms: 'body_lender_terms',
   agreement_loan_words: 'agreement_loan_words',
   form_loan_words: 'form_loan_words',
   amount_slider: 'amount_slider',
@@ -30,7 +30,6 @@ export const FEATURE_CODES = {
   article_title: 'article_shape',
   article_marks: 'article_shape',
   long_text: 'article_shape',
-  readable_article: 'article_shape',
   non_loan_context: 'non_loan_context',
   staff_words: 'staff_back_office',
   admin_layout: 'staff_back_office',
@@ -326,7 +325,6 @@ function articleShape(zones: Zones, firstHeading: string, signals: PageSignals, 
   if (marks) set('article_marks', saturate(marks, SATURATE.articleMarks), `${marks} article marks`);
   const paragraphs = signals.longParagraphs ?? 0;
   if (paragraphs) set('long_text', saturate(paragraphs, SATURATE.longParagraphs), `${paragraphs} long paragraphs`);
-  if (signals.readable) set('readable_article', 1, 'reader view');
 }
 
 // Railways, hospitals, shops, telecoms, banks' account opening, government and video sites also

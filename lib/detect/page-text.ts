@@ -1,7 +1,6 @@
 // Cheap, capped extraction of the page text the loan classifier reads (title, headings, buttons,
 // links, a body sample, the footer, the form's own words) plus a few DOM counts, from a document
 // and its open shadow roots.
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 
 export interface PageText {
   title: string;
@@ -32,8 +31,6 @@ export interface PageSignals {
   longParagraphs?: number;
   /** Article marks: `<article>`, `<time datetime>`, og:type=article / article:published_time, author markup. */
   articleMarks?: number;
-  /** Mozilla Readability's isProbablyReaderable: enough long paragraphs to make a reader view. */
-  readable?: boolean;
   /** Marks of a staff back office (0–3): a data table, a side menu, pagination. */
   adminMarks?: number;
 }
@@ -246,13 +243,8 @@ export function countSignals(doc: Document, roots: readonly ParentNode[], amount
   // Back offices: a table of records, a side menu, pages of results (rendered, or as component tags).
   const adminMarks =
     (doc.querySelectorAll('th,[role=columnheader],el-table-column,a-table,v-data-table,b-table,q-table').length >= 3 ? 1 : 0) +
-    (doc.querySelector('aside,[class*="sidebar" i],[class*="sidenav" i],[class*="side-menu" i],el-menu,a-menu') ? 1 : 0) +
+    // A side menu, not any <aside>: application pages put their loan summary in one.
+    (doc.querySelector('[class*="sidebar" i],[class*="sidenav" i],[class*="side-menu" i],el-menu,a-menu') ? 1 : 0) +
     (doc.querySelector('[class*="pagination" i],el-pagination,a-pagination,v-pagination') ? 1 : 0);
-  let readable = false;
-  try {
-    readable = isProbablyReaderable(doc);
-  } catch {
-    // A detached or odd document: not an article as far as we can tell.
-  }
-  return { rangeInputs, amountInputs, textInputs, longParagraphs, articleMarks, adminMarks, readable };
+  return { rangeInputs, amountInputs, textInputs, longParagraphs, articleMarks, adminMarks };
 }

@@ -84,7 +84,7 @@ describe('grouped cross-validation', () => {
     const examples: CvExample[] = [];
     for (let g = 0; g < groups; g++) {
       const label = (g % 2) as 0 | 1;
-      for (let k = 0; k < 5; k++) examples.push(example(`g${g}`, label, Array.from({ length: groups }, (_, j) => (j === g ? 1 : 0)).concat(rnd())));
+      for (let k = 0; k < 5; k++) examples.push(example(`g${g}`, label, [...Array.from({ length: groups }, (_, j): number => (j === g ? 1 : 0)), rnd()]));
     }
     const fit = (x: readonly (readonly number[])[], y: readonly number[]) => fitLogistic(x, y, { numSteps: 500, learningRate: 0.01 });
     const heldOut = nestedCv(examples, fit);

@@ -49,7 +49,7 @@ describe('SiteMemoryList', () => {
     await clickIn('other.test', 'siteMemory_remove');
     expect(rows()).toEqual(['shandianjie.test']);
     expect(container.querySelector('[role=status]')?.textContent).toContain('siteMemory_removed(other.test)');
-    await act(() => [...container.querySelectorAll('[role=status] button')][0]!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await act(() => container.querySelector<HTMLButtonElement>('[role=status] button')!.click());
     await settle();
     expect((await loadSiteMemory()).value.sites).toContainEqual(MARKED);
   });
