@@ -32,6 +32,7 @@ describe('site memory', () => {
     // Alone, the log-in page is no loan page: the phone is not asked about.
     const alone = await logIn();
     expect(alone.isLoanPage).toBe(false);
+    await page.waitForURL(/\/api\/login/);
     await expect.poll(() => received(harness, '/api/login').length).toBe(1);
     expect(await promptCount(page)).toBe(0);
 

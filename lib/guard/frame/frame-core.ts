@@ -8,7 +8,7 @@ import { showLoanNotice } from '@/lib/notices/loan-notice';
 import { showApkWarning } from '@/lib/notices/apk-warning';
 import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
 import { scanFields } from '@/lib/detect/field-scan';
-import { readPageStatus, readPageStatusMessage } from '@/lib/messages/to-content';
+import { readPageStatus, readPageStatusMessage, type PageStatus } from '@/lib/messages/to-content';
 import type { PageChannel } from '../page/page-channel';
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 import { t } from '@/lib/locale/i18n';
@@ -37,32 +37,44 @@ export function startFrameCore(
   let lastSent = '';
   let noticeShown = false;
 
+  // The background's word on this page when the site memory or the user's mark decided it (top
+  // frame): the page's own verdict, re-read on every rescan, must not undo it.
+  let decided: PageStatus | null = null;
+
+  const notice = (status: PageStatus): void => {
+    if (!isTop || !status.isLoanPage) return;
+    void guard.ready.then(() => {
+      const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+      if (!trusted && !noticeShown && guard.settings().showNotice) {
+        noticeShown = true;
+        showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+      }
+    });
+  };
+
   const scan = (): void => {
     const message = buildFrameVerdict(doc, isTop);
-    if (isTop && message.loan) {
-      const loan = message.loan;
-      guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
-      void guard.ready.then(() => {
-        const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
-        if (loan.isLoanPage && !trusted && !noticeShown && guard.settings().showNotice) {
-          noticeShown = true;
-          showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
-        }
-      });
-    }
+    const own: PageStatus | null = isTop && message.loan ? { isLoanPage: message.loan.isLoanPage, loanReasons: message.loan.reasons } : null;
+    if (own && !decided) guard.setPageStatus(own);
     const signature = JSON.stringify(message);
-    if (signature === lastSent) return;
+    if (signature === lastSent) {
+      if (own) notice(decided ?? own);
+      return;
+    }
     lastSent = signature;
     browser.runtime.sendMessage(message).then(
       (reply: unknown) => {
         // Sub-frames learn the top page's loan verdict from the background; the top frame too when
         // the site memory or the user's mark decided it (a lender's SMS step, a site marked not a lender).
         const status = readPageStatus(reply);
+        if (isTop) decided = status?.override ? status : null;
         if (status && (!isTop || status.override)) guard.setPageStatus(status);
+        if (own) notice(decided ?? own);
       },
       () => {
         // The background may be restarting; the next scan reports again.
         lastSent = '';
+        if (own) notice(own);
       },
     );
   };
@@ -89,8 +101,10 @@ export function startFrameCore(
   const onMessage = (message: unknown): void => {
     // The user changed what this site is (popup): the new page status, straight from the background.
     const status = readPageStatusMessage(message);
-    if (status) guard.setPageStatus(status);
-    else guard.onMessage(message);
+    if (!status) return guard.onMessage(message);
+    if (isTop) decided = status.override ? status : null;
+    guard.setPageStatus(status);
+    notice(status);
   };
 
   return { onQuestion: guard.onQuestion, onMessage, scan, onApkDownload, stop: guard.stop };
