@@ -157,6 +157,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   },
   { kind: 'phone', lang: 'vi', match: w('số điện thoại|điện thoại|sđt|sdt|so dien thoai|dien thoai'), skip: OTP_WORDS, weight: 0.9 },
   { kind: 'phone', lang: 'th', match: /เบอร์โทร|โทรศัพท์|มือถือ/, skip: OTP_WORDS, weight: 0.9 },
+  { kind: 'phone', lang: 'de', match: w('telefon(nummer)?|handy(nummer)?|mobilnummer|cep telefonu'), skip: OTP_WORDS, weight: 0.9 },
   { kind: 'phone', lang: 'hi', match: /मोबाइल|फ़ोन|फोन/, skip: OTP_WORDS, weight: 0.9 },
 
   // Bank card / bank account.

@@ -185,6 +185,7 @@ table('names lie: the label or placeholder wins', [
   ['<label for="a">图片验证码</label><input id="a" name="account" placeholder="请输入手机号">', 'phone'],
   ['<div><span>Nama lengkap</span><input placeholder="Sesuai KTP"></div>', null],
   ['<input name="tbxmobile" maxlength="10">', 'phone'],
+  ['<label for="t">Telefonnummer:</label><input id="t">', 'phone'],
 ]);
 
 table('SMS code or captcha: what sits next to the box decides', [
