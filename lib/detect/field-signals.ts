@@ -27,6 +27,8 @@ export interface FieldSignals {
 export const NEARBY_MAX = 100;
 const LABEL_MAX = 150;
 const SECTION_MAX = 300;
+/** Controls of a section whose placeholders, names and first options are read. */
+const SECTION_CONTROLS = 20;
 /** Levels walked up to find what sits next to a field. */
 const NEIGHBOUR_LEVELS = 3;
 /** Elements whose text never describes a neighbouring field (buttons act, options belong to a select). */
@@ -136,10 +138,21 @@ export function labelText(el: Element, index?: LabelIndex): string {
  * What sits next to the field: the largest ancestor (up to NEIGHBOUR_LEVELS up) that holds at most
  * one other control — the row of a code box and its "send code" button or captcha image.
  */
+/**
+ * Whether `el` holds at least `n` fillable controls. The tag counts (live collections, cheap to
+ * re-read) settle it for big containers, so a 2,000-input form is not queried once per field.
+ */
+function holdsAtLeast(el: Element, n: number): boolean {
+  const tags = ['input', 'select', 'textarea'].reduce((sum, t) => sum + el.getElementsByTagName(t).length, 0);
+  if (tags < n) return false;
+  if (tags > n + 8) return true;
+  return el.querySelectorAll(CONTROLS).length >= n;
+}
+
 function neighbours(el: Element): { codeButton: boolean; codeImage: boolean } {
   let row: Element | null = null;
   for (let p = el.parentElement, depth = 0; p && depth < NEIGHBOUR_LEVELS; p = p.parentElement, depth++) {
-    if (p.querySelectorAll(CONTROLS).length > 2) break;
+    if (holdsAtLeast(p, 3)) break;
     row = p;
   }
   if (!row) return { codeButton: false, codeImage: false };
@@ -157,18 +170,17 @@ function neighbours(el: Element): { codeButton: boolean; codeImage: boolean } {
 function sectionText(el: Element): string {
   let section: Element | null = null;
   for (let p = el.parentElement, depth = 0; !section && p && depth < 8; p = p.parentElement, depth++)
-    if (p.localName === 'form' || p.querySelectorAll(CONTROLS).length >= 3) section = p;
+    if (p.localName === 'form' || holdsAtLeast(p, 3)) section = p;
   if (!section) return '';
   const parts = [textOf(section, SECTION_MAX)];
-  let length = parts[0]!.length;
-  for (const control of section.querySelectorAll(CONTROLS)) {
-    if (length > SECTION_MAX * 2) break;
-    const words = [attr(control, 'placeholder'), attr(control, 'name'), control.localName === 'select' ? (control.querySelector('option')?.textContent ?? '') : '']
-      .filter(Boolean)
-      .join(' ');
-    parts.push(words);
-    length += words.length + 1;
+  // Live collections read by index: a 2,000-input form is not listed once per field.
+  const inputs = section.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length && i < SECTION_CONTROLS; i++) {
+    const input = inputs[i] as Element;
+    parts.push(attr(input, 'placeholder'), attr(input, 'name'));
   }
+  const selects = section.getElementsByTagName('select');
+  for (let i = 0; i < selects.length && i < SECTION_CONTROLS; i++) parts.push(selects[i]?.querySelector('option')?.textContent ?? '');
   return squash(parts.join(' ')).slice(0, SECTION_MAX * 2);
 }
 
