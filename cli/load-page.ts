@@ -2,7 +2,7 @@
 // the page's declared charset (GBK/Big5/Shift_JIS pages are common in lending markets), and
 // parses it with happy-dom with every script, stylesheet, image and frame load switched off.
 import { Window } from 'happy-dom';
-import { expandTemplates, renderFieldComponents } from './source-template';
+import { closeSelfClosingComponents, expandTemplates, renderFieldComponents } from './source-template';
 
 export class PageLoadError extends Error {}
 
@@ -20,6 +20,9 @@ export function decodePage(bytes: Uint8Array): string {
   // A UTF-8 byte-order mark wins over any declaration.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   const charset = declaredCharset(bytes) ?? 'utf-8';
+  // Pages are often re-saved as UTF-8 with their old Big5/GBK declaration kept: bytes that are valid
+  // UTF-8 and hold multibyte sequences are UTF-8 (legacy CJK text is almost never valid UTF-8).
+  if (charset !== 'utf-8' && isMultibyteUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);
@@ -27,6 +30,26 @@ export function decodePage(bytes: Uint8Array): string {
     decoder = new TextDecoder('utf-8');
   }
   return decoder.decode(bytes);
+}
+
+/** Whether `bytes` are valid UTF-8 and contain at least one multibyte sequence. */
+function isMultibyteUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * happy-dom stops parsing at an end tag glued to a comment's end (`<!--div …</div-->`, a common way
+ * to comment markup out), dropping the rest of the page. Comments are never read by the classifiers,
+ * so the `</` inside them is spaced apart to keep the parser going.
+ */
+export function defuseCommentedEndTags(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, (comment) => (comment.includes('</') ? comment.replaceAll('</', '< /') : comment));
 }
 
 export interface LoadedPage {
@@ -64,7 +87,7 @@ export function parsePage(html: string, url: string): LoadedPage {
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
     },
   });
-  window.document.write(html);
+  window.document.write(closeSelfClosingComponents(defuseCommentedEndTags(html)));
   const document = window.document as unknown as Document;
   attachDeclarativeShadowRoots(document);
   expandTemplates(document);

@@ -14,6 +14,19 @@ const FIELD_COMPONENTS = [
 const LABELLED_WRAPPERS = ['el-form-item', 'a-form-item', 'n-form-item', 't-form-item', 'u-form-item', 'uni-forms-item', 'van-cell', 'u-cell'];
 const PASSED_ATTRIBUTES = ['placeholder', 'type', 'maxlength', 'name', 'autocomplete', 'inputmode', 'readonly', 'disabled'];
 
+/**
+ * Framework templates close components with `/>` (`<van-field v-model="x" />`), which an HTML parser
+ * ignores for anything but void elements: every following sibling would end up inside the
+ * component. Components (a dash or a capital in the name) written that way get an end tag.
+ */
+export function closeSelfClosingComponents(html: string): string {
+  return html.replace(
+    /<([a-zA-Z][\w-]*)((?:\s+(?:[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g,
+    (whole, name: string, attributes: string) =>
+      /-|[A-Z]/.test(name) ? `<${name}${attributes}></${name}>` : whole,
+  );
+}
+
 /** Replaces every plain `<template>` (not a declarative shadow root) by its content, innermost last. */
 export function expandTemplates(document: Document): void {
   for (let round = 0; round < 20; round++) {

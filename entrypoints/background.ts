@@ -11,6 +11,8 @@ import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
 import { loadSettings, parseSettings, SETTINGS_KEY, settingsStore } from '@/lib/settings/settings';
 import { TRUSTED_KEY, trustedStore } from '@/lib/trust/trusted-list';
+import { siteMemoryStore } from '@/lib/background/site-memory-store';
+import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import { mergeOnEnable, onSyncChanged } from '@/lib/trust/trusted-sync';
 
 export default defineBackground(() => {
@@ -31,9 +33,18 @@ export default defineBackground(() => {
   // Damaged settings or trusted list: set aside at once, a copy kept (the options page says so).
   void settingsStore.repair(now()).catch(() => undefined);
   void trustedStore.repair(now()).catch(() => undefined);
+  void siteMemoryStore.repair(now()).catch(() => undefined);
 
   const guard = createGuardService((events) => log.record(events), now);
-  browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now)], () => browser.runtime.getURL('/')));
+  // The user marked a site (popup): every frame of its open tabs learns the new page status.
+  const tellPageStatus = (tabId: number, verdict: TabVerdict): Promise<void> =>
+    browser.tabs
+      .sendMessage(tabId, { type: 'page-status', isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [], ...(verdict.override ? { override: verdict.override } : {}) })
+      .then(
+        () => undefined,
+        () => undefined, // no content script there (yet): its next verdict gets the status
+      );
+  browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now, tellPageStatus)], () => browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => guard.connect(port));
   // First run: the welcome page (phone region, trusted platforms, the demo), in the browser's language.
   browser.runtime.onInstalled.addListener(({ reason }) => reason === 'install' && void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));

@@ -14,12 +14,14 @@ import { AboutLoanGuard } from './AboutLoanGuard';
 import { LeakHelp } from './LeakHelp';
 import { LogManager } from './log/LogManager';
 import { SettingsForm } from './SettingsForm';
+import { SiteMemoryList } from './SiteMemoryList';
 import { TrustedSitesManager } from './trusted/TrustedSitesManager';
 import './options.css';
 
 /** The sections, in navigation order: the id is the URL hash, the key names it in the menu. */
 export const OPTIONS_SECTIONS = [
   ['trusted', 'optionsNavTrusted'],
+  ['sites', 'siteMemory_heading'],
   ['settings', 'optionsNavWarnings'],
   ['log', 'optionsNavLog'],
   ['help', 'optionsNavHelp'],
@@ -97,6 +99,7 @@ export function OptionsApp({ db = () => openLogDb() }: { db?: () => Promise<IDBD
         <main class="options-main">
           {/* Every section stays mounted, so what is typed or ticked in one survives a visit to another. */}
           {panel('trusted', <TrustedSitesManager />)}
+          {panel('sites', <SiteMemoryList />)}
           {panel('settings', <SettingsForm />)}
           {panel('log', <LogManager db={db} />)}
           {panel(

@@ -13,6 +13,7 @@ import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { ReasonList } from '@/components/shared/ReasonList';
 import { PairDate, pairStatus } from './WhereMyDataWent';
+import { SiteMemoryControls } from './SiteMemoryControls';
 
 /** How many shared items are listed here before pointing to the full list below. */
 const MAX_SHARED = 5;
@@ -152,6 +153,7 @@ function WebSite({ page, verdict, pairs, locale, now }: { page: { url: string; s
       </p>
       <LoanVerdict verdict={verdict} language={language} />
       {/* The user's own "this is / is not a loan site" marks belong here, next to the verdict. */}
+      <SiteMemoryControls site={page.site} display={page.display} locale={language} />
 
       <div class="trust" data-trusted={trust.phase === 'ready' ? String(trust.trusted) : undefined}>
         {trust.phase === 'loading' ? (

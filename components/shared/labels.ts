@@ -54,6 +54,12 @@ function format(locale: string, options: Intl.DateTimeFormatOptions, at: number)
   }
 }
 
+/** A day, month by name so it can't be read two ways ("29 Nov 2026"), for lists of dated entries. */
+export const shortDateFormatter =
+  (locale: string = uiLanguage()) =>
+  (at: number): string =>
+    format(locale, { year: 'numeric', month: 'short', day: 'numeric' }, at);
+
 /**
  * A moment at a glance, never ambiguous: "today, 14:05", "yesterday, 09:12", "29 Nov" this year,
  * "29 Nov 2025" before (month by name, so 11/12 can't be read two ways).

@@ -1,7 +1,7 @@
 // What content scripts in web pages may send: a frame's verdict (answered with the tab's loan
-// verdict, so sub-frames know the page they are in), what a frame watches, the requests it holds and
-// their updates, pages leaving with requests held; and, from the top frame only, the prompt's host
-// (a prompt token, how the page shows the prompt, Undo after Trust).
+// verdict — the site memory's when it decides — so every frame knows the page it is in), what a frame
+// watches, the requests it holds and their updates, pages leaving with requests held; and, from the
+// top frame only, the prompt's host (a prompt token, how the page shows the prompt, Undo after Trust).
 import type { GuardService } from './guard-service';
 import { abandonHolds, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
@@ -15,7 +15,8 @@ export const contentMessages = (guard: GuardService) =>
         const verdict = await recordFrameVerdict(from.tabId, message);
         // A page recognised as a loan page guards more kinds: the backstop follows.
         if (message.isTop) void guard.refreshAll().catch(() => undefined);
-        return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [] };
+        // `override`: the site memory or the user's mark decided; the top frame takes it over its own.
+        return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [], ...(verdict.override ? { override: verdict.override } : {}) };
       }
       case 'guard-hold':
         return receiveHold(message, from, guard.holds);

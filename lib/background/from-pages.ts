@@ -1,11 +1,14 @@
 // What our own extension pages (popup, options, report, welcome) may send: reads of the open tabs'
-// verdicts, and every write to the log and the trusted list (the background is their only writer).
+// verdicts, and every write to the log, the trusted list and the site memory (the background is
+// their only writer).
 import type { LogWriter } from '@/lib/log/log-writer';
 import { pageMessageSchema } from '@/lib/messages/by-sender';
 import type { WriteReply } from '@/lib/messages/write-messages';
 import { applyTrustedOp } from '@/lib/trust/trusted-writer';
 import { messageGroup } from './message-router';
-import { listTabVerdicts, readTabVerdict } from './tab-verdict-store';
+import { listTabVerdicts, readTabVerdict, reapplySiteMemory } from './tab-verdict-store';
+import { changeSiteMemory } from './site-memory-store';
+import type { TabVerdict } from '@/lib/messages/verdict-messages';
 
 /** A log write's outcome as the page shows it: a count, or a message key saying why it failed. */
 const asWriteReply = (task: Promise<number | void>): Promise<WriteReply> =>
@@ -14,7 +17,10 @@ const asWriteReply = (task: Promise<number | void>): Promise<WriteReply> =>
     (error: unknown) => ({ ok: false as const, error: error instanceof DOMException && error.name === 'QuotaExceededError' ? 'writeQuota' : 'writeFailed' }),
   );
 
-export const pageMessages = (log: Pick<LogWriter, 'remove' | 'quarantine' | 'clearQuarantine'>, now: () => number) =>
+/** Tells every frame of a tab its new page status (the user changed what the site is). */
+export type TellTab = (tabId: number, verdict: TabVerdict) => Promise<void>;
+
+export const pageMessages = (log: Pick<LogWriter, 'remove' | 'quarantine' | 'clearQuarantine'>, now: () => number, tellTab: TellTab = async () => undefined) =>
   messageGroup('page', pageMessageSchema, async (message) => {
     switch (message.type) {
       case 'get-tab-verdict':
@@ -29,5 +35,15 @@ export const pageMessages = (log: Pick<LogWriter, 'remove' | 'quarantine' | 'cle
         return asWriteReply(log.clearQuarantine());
       case 'trusted-update':
         return applyTrustedOp(message.change, now());
+      case 'site-memory-update': {
+        const change = message.change;
+        const site = change.op === 'restore' ? change.entry.site : change.site;
+        return asWriteReply(
+          changeSiteMemory(change, now()).then(async () => {
+            await reapplySiteMemory(site, tellTab);
+            return 1;
+          }),
+        );
+      }
     }
   });

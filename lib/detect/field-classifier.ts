@@ -12,7 +12,10 @@ import {
   MAXLENGTH_HINTS,
   MIN_LENGTH,
   NEGATIVE_RULES,
+  OTP_MAX_LENGTH,
+  SEND_CODE,
   SKIP_TYPES,
+  SMS_WORDS,
 } from '@/lib/detect/rules/field-rules';
 import { fieldSignals, type FieldSignals } from '@/lib/detect/field-signals';
 
@@ -34,6 +37,8 @@ const KIND_ORDER: readonly FieldKind[] = ['otp', 'national-id', 'bank-card', 'ph
 /** "idCardNo" / "id_card-no" / "phone1" → "id Card No" / "id card no" / "phone 1". */
 export function normaliseName(s: string): string {
   return s
+    // Hungarian-notation prefixes of form controls: "tbxMobile", "txtphone" → "tbx mobile".
+    .replace(/^(txt|tbx|tb|inp|ipt|fld|frm)(?=[a-zA-Z]{4})/, '$1 ')
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-zA-Z])(\d)/g, '$1 $2')
@@ -66,18 +71,46 @@ export function classifySignals(s: FieldSignals, split?: SplitInfo): FieldVerdic
   // A wrapping label is also the nearby text; count it once.
   add('nearby_keyword', 'text', 0.7, s.label ? s.nearby.replace(s.label, '').trim() : s.nearby);
   const all = sources.map((x) => x[3]).join(' | ');
+  // What the page shows the user (label, placeholder) outweighs what its code calls the field (name,
+  // id) and loose text around it: names are often copied from another field and lie.
+  const shown = [s.label, s.ariaLabel, s.placeholder].filter(Boolean).join(' | ');
+  const shownKinds = new Set<FieldKind>(FIELD_RULES.filter((r) => !r.context && r.match.test(shown) && !r.skip?.test(shown)).map((r) => r.kind));
+  // Negatives: the caption next to the field is seen by the user too ("Nama lengkap" beside a box
+  // whose placeholder says "as on the KTP"), so only the name and id are the loose part.
+  const visible = s.nearby ? `${shown} | ${s.nearby}` : shown;
+  const loose = [s.name, normaliseName(s.name), normaliseName(s.id)].filter(Boolean).join(' | ');
 
   const vetoed = new Set<FieldKind>();
   let vetoAll = false;
+  const vetoLoose = new Set<FieldKind>();
+  let vetoAllLoose = false;
   for (const n of NEGATIVE_RULES) {
-    const hit = n.match.test(n.nameOnly ? s.name : all);
-    if (!hit || n.skip?.test(all)) continue;
-    if (n.blocks) for (const k of n.blocks) vetoed.add(k);
-    else vetoAll = true;
+    if (n.skip?.test(all) || (n.unlessCodeButton && (s.codeButton || SEND_CODE.test(s.nearby)))) continue;
+    // A negative about the name itself (name="q", name="captcha") is decisive wherever it is found.
+    const aboutName = n.nameOnly === true || n.unlessCodeButton === true;
+    const inShown = !n.nameOnly && n.match.test(visible);
+    const inLoose = n.match.test(n.nameOnly ? s.name : loose);
+    if (!inShown && !inLoose) continue;
+    if (aboutName && inLoose) {
+      if (n.blocks) for (const k of n.blocks) vetoed.add(k);
+      else vetoAll = true;
+      continue;
+    }
+    if (inShown) {
+      if (n.blocks) for (const k of n.blocks) vetoed.add(k);
+      else vetoAll = true;
+    } else if (n.blocks) for (const k of n.blocks) vetoLoose.add(k);
+    else vetoAllLoose = true;
   }
-  if (COUNTRY_CODE_PLACEHOLDER.test(s.placeholder)) vetoed.add('phone');
-  // A page's own autocomplete token beats our word lists.
-  const blocked = (k: FieldKind): boolean => k !== acKind && (vetoAll || vetoed.has(k));
+  // A country-code placeholder ("+86") on a short box is the prefix box, not the number.
+  if (COUNTRY_CODE_PLACEHOLDER.test(s.placeholder) && s.maxLength !== null && s.maxLength <= 5) vetoed.add('phone');
+  // A "send code" button or countdown next to the box (or in its caption) makes it an SMS code; an
+  // image next to it, without one and without an SMS word, a captcha read off the image.
+  const codeButton = s.codeButton === true || SEND_CODE.test(s.nearby) || SEND_CODE.test(s.label);
+  if (s.codeImage && !codeButton && !SMS_WORDS.test(all)) vetoed.add('otp');
+  // A page's own autocomplete token beats our word lists; a label or placeholder beats a name.
+  const blocked = (k: FieldKind): boolean =>
+    k !== acKind && (vetoAll || vetoed.has(k) || (!shownKinds.has(k) && (vetoAllLoose || vetoLoose.has(k))));
 
   const hits = new Map<FieldKind, Map<string, Reason>>();
   const put = (kind: FieldKind, code: string, weight: number, detail: string): void => {
@@ -89,14 +122,23 @@ export function classifySignals(s: FieldSignals, split?: SplitInfo): FieldVerdic
   let country: { weight: number; code: string; keyword: string } | undefined;
   for (const r of FIELD_RULES) {
     if (blocked(r.kind) || !r.match.test(all)) continue;
+    if (r.context && !r.context.test(`${all} | ${s.section ?? ''}`)) continue;
     for (const [code, what, factor, text] of sources) {
       const m = r.match.exec(text);
       if (!m || r.skip?.test(text)) continue;
       const weight = Math.min(0.95, r.weight * factor);
       put(r.kind, code, weight, `${what} "${clip(text)}"`);
       if (r.country && (!country || country.weight < weight)) country = { weight, code: r.country, keyword: m[0] };
+      // A weak keyword counts once, in its strongest source.
+      if (r.weak) break;
     }
   }
+  // A row of single-character boxes is a code, whatever its words (a PIN pad is typed as password).
+  const namesOtherKind = [...shownKinds].some((k) => k !== 'otp');
+  if (split && split.shapes.length === 1 && split.shapes[0] === 'otp' && s.type !== 'password' && !namesOtherKind && !blocked('otp'))
+    put('otp', 'split_boxes', 0.6, `${split.parts} boxes`);
+  // A "send code" button next to a box that asks for a code: an SMS code.
+  if (codeButton && hits.has('otp')) put('otp', 'send_code_button', 0.5, 'send-code button');
   if (acKind) put(acKind, 'autocomplete', 0.95, `autocomplete "${acToken}"`);
 
   let cc = country?.code;
@@ -106,12 +148,17 @@ export function classifySignals(s: FieldSignals, split?: SplitInfo): FieldVerdic
   }
 
   let best: FieldVerdict | null = null;
+  // What the label or placeholder names wins over a kind found only in the name or nearby text, as
+  // long as it holds up (a label copied from the next field may name a kind the box can't be).
+  let bestShown: FieldVerdict | null = null;
   for (const kind of KIND_ORDER) {
     const m = hits.get(kind);
     // Only words (or an autocomplete token) open a kind; attribute hints merely add to it.
     if (!m || blocked(kind) || (split && !split.shapes.includes(kind))) continue;
     const len = split ? split.total : s.maxLength;
     if (len !== null && len < MIN_LENGTH[kind]) continue;
+    // A box longer than any code that also names the phone is the phone ("mobile number … OTP sent to it").
+    if (kind === 'otp' && len !== null && len > OTP_MAX_LENGTH && hits.has('phone')) continue;
     if (split) put(kind, 'split_boxes', 0.4, `${split.parts} boxes`);
     if (kind === 'phone') {
       if (s.type === 'tel') put(kind, 'input_type', 0.3, 'type "tel"');
@@ -128,9 +175,12 @@ export function classifySignals(s: FieldSignals, split?: SplitInfo): FieldVerdic
     }
     const reasons = [...m.values()].sort((a, b) => b.weight - a.weight).slice(0, 5);
     const confidence = 1 - reasons.reduce((p, r) => p * (1 - r.weight), 1);
-    if (confidence < THRESHOLD || (best && best.confidence >= confidence)) continue;
-    best = { kind, confidence: Math.round(confidence * 100) / 100, reasons };
+    if (confidence < THRESHOLD) continue;
+    const verdict = { kind, confidence: Math.round(confidence * 100) / 100, reasons };
+    if (!best || best.confidence < confidence) best = verdict;
+    if ((shownKinds.has(kind) || kind === acKind) && (!bestShown || bestShown.confidence < confidence)) bestShown = verdict;
   }
+  if (bestShown && !split) best = bestShown;
   if (!best) return null;
   if (best.kind === 'national-id' && cc && country) {
     best.country = cc;
@@ -140,18 +190,18 @@ export function classifySignals(s: FieldSignals, split?: SplitInfo): FieldVerdic
   return best;
 }
 
-/** Cheap element-only checks: a text-like, enabled, not hidden input or a short textarea. */
+/**
+ * Cheap element-only checks: a text-like input or a short textarea. Disabled and hidden fields count:
+ * pages enable and reveal them from script (after an agreement box is ticked, in a dialog), and
+ * the frame is not rescanned for attribute changes, so a field skipped now would never be watched.
+ */
 export function isFieldCandidate(el: Element): boolean {
   const tag = el.localName;
   if (tag === 'textarea') {
     const ml = parseInt(el.getAttribute('maxlength') ?? '', 10);
-    if (!(el.getAttribute('rows') === '1' || (ml > 0 && ml <= 40))) return false;
-  } else if (tag !== 'input' || SKIP_TYPES.test((el.getAttribute('type') ?? 'text').trim().toLowerCase())) {
-    return false;
+    return el.getAttribute('rows') === '1' || (ml > 0 && ml <= 40);
   }
-  if (el.hasAttribute('disabled') || el.closest('[hidden]')) return false;
-  const style = el.getAttribute('style');
-  return !(style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style));
+  return tag === 'input' && !SKIP_TYPES.test((el.getAttribute('type') ?? 'text').trim().toLowerCase());
 }
 
 /**

@@ -63,6 +63,13 @@ function rowOf(a: Element, b: Element): Element | null {
   return e === cb ? row : null;
 }
 
+/** Two boxes that each show their own, different placeholder are two fields, not one value in parts. */
+function differentPlaceholders(a: Element, b: Element): boolean {
+  const pa = a.getAttribute('placeholder')?.trim();
+  const pb = b.getAttribute('placeholder')?.trim();
+  return !!pa && !!pb && pa !== pb;
+}
+
 /** Which kinds a row of boxes can spell, from their count and maxlengths. */
 function shapesOf(lengths: number[]): FieldKind[] {
   const n = lengths.length;
@@ -100,7 +107,8 @@ function classifyAll(fields: Element[], labels: LabelIndex, prefix: string, out:
         const next = fields[j] as Element;
         const l = boxLength(next);
         // The last part of a split phone can be longer ("138" + "00138000").
-        const r = l >= 1 && l <= 8 ? rowOf(fields[j - 1] as Element, next) : null;
+        const prev = fields[j - 1] as Element;
+        const r = l >= 1 && l <= 8 && !differentPlaceholders(prev, next) ? rowOf(prev, next) : null;
         if (!r || (row && r !== row)) break;
         row = r;
       }

@@ -11,8 +11,6 @@ const clipReasons = (reasons: readonly Reason[]): Reason[] =>
 
 const clipLoan = (loan: LoanVerdict): LoanVerdict => ({ ...loan, reasons: clipReasons(loan.reasons) });
 
-const NOT_A_SIGN_UP: LoanVerdict = { isLoanPage: false, score: 0, reasons: [] };
-
 export function buildFrameVerdict(doc: Document, isTop: boolean): FrameVerdictMessage {
   const url = doc.location?.href ?? '';
   const scanned = scanFields(doc);
@@ -24,8 +22,9 @@ export function buildFrameVerdict(doc: Document, isTop: boolean): FrameVerdictMe
     url,
     title: isTop ? doc.title.slice(0, 500) : '',
     isTop,
-    // A page without a single personal-data field is never a sign-up page: skip the page text then.
-    loan: isTop ? (scanned.length > 0 ? clipLoan(classifyLoanDocument(doc, url, scanned.map((field) => field.verdict))) : NOT_A_SIGN_UP) : null,
+    // The top frame is always classified (this code only runs in frames with text inputs): a
+    // lender's landing page asks for nothing yet but still tells the site memory it is a lender.
+    loan: isTop ? clipLoan(classifyLoanDocument(doc, url, scanned.map((field) => field.verdict))) : null,
     fields: own.slice(0, 200).map(({ selector, verdict }) => ({
       selector: selector.slice(0, 1000),
       kind: verdict.kind,

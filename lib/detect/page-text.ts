@@ -1,5 +1,6 @@
 // Cheap, capped extraction of the page text the loan classifier reads (title, headings, buttons,
-// links, a body sample) plus a few DOM counts, from a document and its open shadow roots.
+// links, a body sample, the footer, the form's own words) plus a few DOM counts, from a document
+// and its open shadow roots.
 
 export interface PageText {
   title: string;
@@ -9,6 +10,13 @@ export interface PageText {
   body: string;
   lang: string;
   url: string;
+  /**
+   * Where agreements are named: the footer and the names in 《》 / 「」 brackets. Registers often
+   * carry no loan word but the name of the loan agreement the user must accept (《借款协议》).
+   */
+  agreements?: string;
+  /** The form's own words that are not page text: placeholders, aria-labels and select options. */
+  form?: string;
 }
 
 /** DOM counts the text alone cannot give; all but the first two are optional for callers. */
@@ -23,6 +31,8 @@ export interface PageSignals {
   longParagraphs?: number;
   /** Article marks: `<article>`, `<time datetime>`, og:type=article / article:published_time, author markup. */
   articleMarks?: number;
+  /** Marks of a staff back office (0–3): a data table, a side menu, pagination. */
+  adminMarks?: number;
 }
 
 const MAX_HEADINGS = 30;
@@ -32,6 +42,11 @@ const MAX_BODY = 4000;
 const MAX_ITEM = 200;
 const MAX_BUTTON_TEXT = 40;
 const MAX_SHADOW_ROOTS = 8;
+const MAX_FOOTER = 600;
+const MAX_FORM = 2000;
+const MAX_OPTIONS = 8;
+/** Agreement names: 《借款协议》, 「貸款契約」. */
+const BRACKETED = /[《「『][^》」』]{1,40}[》」』]/g;
 const MAX_INPUTS = 150;
 const MAX_PARAGRAPHS = 80;
 // A long paragraph: 160 Latin characters or 80 CJK ones (a CJK character carries about a word).
@@ -135,6 +150,8 @@ export function readPage(doc: Document, url: string): { text: PageText; roots: P
     doc.documentElement?.getAttribute('lang') ??
     doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
     '';
+  const body2 = parts.join(' ').slice(0, MAX_BODY);
+  const footer = squash(doc.querySelector('footer,[role=contentinfo],[class*="footer" i]')?.textContent, MAX_FOOTER);
   const text: PageText = {
     title: squash(doc.title),
     headings: collectTexts(roots, 'h1,h2,h3,h4,h5,h6,[role=heading]', MAX_HEADINGS, (el) =>
@@ -142,11 +159,35 @@ export function readPage(doc: Document, url: string): { text: PageText; roots: P
     ),
     buttons: collectTexts(roots, BUTTONS, MAX_BUTTONS, buttonText),
     links: collectTexts(roots, 'a[href]', MAX_LINKS, (el) => squash(el.textContent)),
-    body: parts.join(' ').slice(0, MAX_BODY),
+    body: body2,
     lang: squash(lang, 20).toLowerCase(),
     url,
+    agreements: [footer, ...(body2.match(BRACKETED) ?? [])].join('\n'),
+    form: formWords(roots),
   };
   return { text, roots };
+}
+
+/** Placeholders, aria-labels and the first options of each select: words a form shows but the body text lacks. */
+function formWords(roots: readonly ParentNode[]): string {
+  const out: string[] = [];
+  let len = 0;
+  const push = (s: string | null | undefined): void => {
+    const t = squash(s, 60);
+    if (t && len < MAX_FORM) {
+      out.push(t);
+      len += t.length + 1;
+    }
+  };
+  for (const root of roots) {
+    for (const el of root.querySelectorAll('input,textarea,select')) {
+      if (len >= MAX_FORM) break;
+      push(el.getAttribute('placeholder'));
+      push(el.getAttribute('aria-label'));
+      if (el.localName === 'select') for (const o of [...(el as HTMLSelectElement).options].slice(0, MAX_OPTIONS)) push(o.textContent);
+    }
+  }
+  return out.join('\n');
 }
 
 /** Cheap, capped extraction of the text that matters for classifying the page. */
@@ -199,5 +240,11 @@ export function countSignals(doc: Document, roots: readonly ParentNode[], amount
     (doc.querySelector('time[datetime]') ? 1 : 0) +
     (doc.querySelector('meta[property="og:type"][content="article"],meta[property="article:published_time"]') ? 1 : 0) +
     (doc.querySelector('[rel=author],[itemprop=author],[class*="byline" i]') ? 1 : 0);
-  return { rangeInputs, amountInputs, textInputs, longParagraphs, articleMarks };
+  // Back offices: a table of records, a side menu, pages of results (rendered, or as component tags).
+  const adminMarks =
+    (doc.querySelectorAll('th,[role=columnheader],el-table-column,a-table,v-data-table,b-table,q-table').length >= 3 ? 1 : 0) +
+    // A side menu, not any <aside>: application pages put their loan summary in one.
+    (doc.querySelector('[class*="sidebar" i],[class*="sidenav" i],[class*="side-menu" i],el-menu,a-menu') ? 1 : 0) +
+    (doc.querySelector('[class*="pagination" i],el-pagination,a-pagination,v-pagination') ? 1 : 0);
+  return { rangeInputs, amountInputs, textInputs, longParagraphs, articleMarks, adminMarks };
 }

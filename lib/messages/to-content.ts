@@ -37,10 +37,19 @@ export interface BackstopNoticeMessage {
 }
 export type ToContentMessage = HoldEndedMessage | ShowPromptMessage | TabWatchMessage | PromptSizeMessage | BackstopNoticeMessage;
 
-/** The background's reply to a frame verdict: the page-level loan verdict of the tab. */
+/**
+ * The background's reply to a frame verdict: the page-level loan verdict of the tab. `override`:
+ * the site memory or the user's mark decided it, and it wins over the frame's own classification.
+ */
 export interface PageStatus {
   isLoanPage: boolean;
   loanReasons: Reason[];
+  override?: 'site-memory' | 'user';
+}
+
+/** To every frame of a tab: the user changed what the site is (popup), here is the new page status. */
+export interface PageStatusMessage extends PageStatus {
+  type: 'page-status';
 }
 
 export const HOLD_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -76,7 +85,8 @@ export function readPageStatus(raw: unknown): PageStatus | null {
   const loanReasons = raw.loanReasons.filter(
     (r): r is Reason => isRecord(r) && typeof r.code === 'string' && typeof r.detail === 'string' && typeof r.weight === 'number',
   );
-  return { isLoanPage: raw.isLoanPage, loanReasons };
+  const override = raw.override === 'site-memory' || raw.override === 'user' ? raw.override : undefined;
+  return { isLoanPage: raw.isLoanPage, loanReasons, ...(override ? { override } : {}) };
 }
 
 /** The other frames' watched values as the background relays them; malformed entries are skipped. */
@@ -104,3 +114,7 @@ export function readWatchRecords(raw: readonly unknown[]): WatchRecord[] {
   }
   return out;
 }
+
+/** A `page-status` message from the background, or null. */
+export const readPageStatusMessage = (raw: unknown): PageStatus | null =>
+  isRecord(raw) && raw.type === 'page-status' ? readPageStatus(raw) : null;

@@ -56,5 +56,9 @@ export const tabVerdictSchema = z.object({
   loan: z.nullable(loanVerdictSchema),
   fields: z.array(z.extend(fieldReportSchema, { frameUrl: z.string() })),
   updatedAt: z.number(),
+  /** The top page's own verdict when the site memory changed it (then `loan` is the memory's). */
+  pageLoan: z.optional(z.nullable(loanVerdictSchema)),
+  /** What changed the page's own verdict: the site memory, or the user's mark. */
+  override: z.optional(z.enum(['site-memory', 'user'])),
 });
 export type TabVerdict = z.infer<typeof tabVerdictSchema>;

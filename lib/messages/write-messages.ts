@@ -2,6 +2,7 @@
 // writer of the log and of the trusted list. Pages read the log themselves (IndexedDB, read-only).
 import * as z from 'zod/mini';
 import { trustedListSchema } from '@/lib/trust/trusted-list';
+import { siteMemoryOpSchema } from '@/lib/background/site-memory-store';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -30,7 +31,10 @@ export const trustedOpSchema = z.discriminatedUnion('op', [
 export type TrustedOp = z.infer<typeof trustedOpSchema>;
 export const trustedUpdateSchema = z.object({ type: z.literal('trusted-update'), change: trustedOpSchema });
 
-export const WRITE_MESSAGES = [logDeleteSchema, logQuarantineSchema, logQuarantineClearSchema, trustedUpdateSchema] as const;
+/** The user's word on a site: a loan site or not (the popup), or undoing / removing it (options). */
+export const siteMemoryUpdateSchema = z.object({ type: z.literal('site-memory-update'), change: siteMemoryOpSchema });
+
+export const WRITE_MESSAGES = [logDeleteSchema, logQuarantineSchema, logQuarantineClearSchema, trustedUpdateSchema, siteMemoryUpdateSchema] as const;
 
 /** Every write answers ok, or not ok with a message key (`_locales`) saying why. */
 export const writeReplySchema = z.union([

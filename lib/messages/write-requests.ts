@@ -2,6 +2,7 @@
 // only writer), with the reply validated before anyone relies on it.
 import { browser } from 'wxt/browser';
 import { writeReplySchema, type DeleteScope, type TrustedOp, type WriteReply } from './write-messages';
+import type { SiteMemoryOp } from '@/lib/detect/site-memory';
 
 async function sendWrite(message: unknown): Promise<WriteReply> {
   try {
@@ -16,3 +17,4 @@ export const updateTrusted = (change: TrustedOp): Promise<WriteReply> => sendWri
 export const deleteFromLog = (scope: DeleteScope): Promise<WriteReply> => sendWrite({ type: 'log-delete', scope });
 export const quarantineLogEntries = (ids: string[]): Promise<WriteReply> => sendWrite({ type: 'log-quarantine', ids: ids.slice(0, 1000) });
 export const clearLogQuarantine = (): Promise<WriteReply> => sendWrite({ type: 'log-quarantine-clear' });
+export const updateSiteMemory = (change: SiteMemoryOp): Promise<WriteReply> => sendWrite({ type: 'site-memory-update', change });

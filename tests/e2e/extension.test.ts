@@ -1,7 +1,7 @@
 // The built extension in real headless Chromium against fixture pages served on 127.0.0.1:
 // the content script's verdicts, the toolbar badge, and the popup that shows them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, startHarness, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { badgeText, setStorage, startHarness, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
 
 let harness: Harness;
 
@@ -10,6 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await harness?.close();
+});
+// Every fixture page is served from one origin, which the site memory would rightly treat as one
+// site: a loan page seen by one test would make the next test's hospital page a lender's.
+beforeEach(async () => {
+  await setStorage(harness, { siteMemory: { version: 1, sites: [] } });
 });
 
 const pageUrl = (file: string) => `${harness.server.origin}/pages/${file}`;

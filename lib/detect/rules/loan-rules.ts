@@ -1,5 +1,6 @@
-// Data for the loan-page classifier (lib/detect/loan-classifier.ts): vocabulary per language, URL words and
-// the feature weights. Data only, so rules can be tuned or extended without touching the logic.
+// Data for the loan-page classifier (lib/detect/loan-features.ts): vocabulary per language and URL words.
+// Data only, so rules can be extended without touching the logic; the features' weights are learned
+// from the corpus (`npm run train`) and live in loan-weights.ts.
 //
 // Term conventions (applied by the classifier when it compiles these lists):
 // - A list is one string of terms separated by "|" (compact: this ships in every frame's content script).
@@ -19,7 +20,8 @@ export type NonLoanContext =
   | 'telecom'
   | 'bank_account'
   | 'government'
-  | 'video';
+  | 'video'
+  | 'calculator';
 
 /** One language's term lists, each a "|"-separated string. */
 export interface LanguageRules {
@@ -39,6 +41,19 @@ export interface LanguageRules {
   contexts: Partial<Record<NonLoanContext, string>>;
   /** Substrings of an input's name / id / placeholder / aria-label that make it an amount input. */
   amount: string;
+  /**
+   * A lender's staff back office: records of customers in the third person, approving and rejecting,
+   * managing. Borrowers' pages say "you"; back offices say "the customer".
+   */
+  staff: string;
+  /** A P2P platform's investor side: investing, expected returns. */
+  investor: string;
+  /** Emergency / reference contacts and their relationship: what cash lenders ask for to collect. */
+  emergency: string;
+  /** Income and employment questions of a credit application. */
+  income: string;
+  /** Question-and-answer pages and comparison sites: about loans, but not a lender's form. */
+  faq: string;
 }
 
 export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
@@ -47,7 +62,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
     loan:
       '借款|贷款|貸款|借钱|借錢|借贷|借貸|额度|額度|!放款|!撥款|!秒批|!网贷|!網貸|分期|!日息|月息|年化|到账|可借|!下款|' +
       '!信用贷|!信貸|小额|小額|周转|!急用钱|还款|還款|利率|授信|征信|提现|!免抵押|!无抵押|!借款协议|!借款合同|!借款人|' +
-      '!征信授权|!征信查询|!秒到账|!年化利率|!最高可借|!当天放款|!借款金额|!借款期限|!还款方式|!核貸',
+      '!征信授权|!征信查询|!秒到账|!年化利率|!最高可借|!当天放款|!借款金额|!借款期限|!还款方式|!核貸|!典当|!當舖|!当铺|借款人|!放款金额|!到期还款|!分期还款',
     apply: '立即借款|我要借款|申请借款|申请贷款|领取额度|查看额度|获取额度|测额度|立即提现|申請貸款|查詢額度',
     generic: '立即申请|立即申請|立即办理',
     skip: '信用卡分期|信用卡|开户行|開戶行|分期付款|免息分期',
@@ -61,15 +76,23 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: '在线开户|线上开户|开户申请|预约开户|开立账户|储蓄账户|二类户|电子账户|線上開戶|數位帳戶|活期存款|定期存款',
       government: '政务|政務|政府|一网通办|统一身份认证|税务|稅務',
       video: '视频|影片|追剧|追劇|弹幕|影视|影視|综艺|电视剧|电影',
+      calculator: '计算器|計算機|房贷计算|贷款计算|試算',
     },
     amount: '金额|金額|借款|额度|額度|贷款|貸款',
+    staff:
+      '客户姓名|客户名称|客户列表|客户管理|客户信息|新增客户|添加客户|客戶資料|借款人列表|审核状态|待审核|驳回|催收|' +
+      '贷后管理|放款管理|进件|业务员|操作员|操作人|管理后台|后台管理|管理系统|批量导出|導出',
+    investor: '出借人|我要出借|出借金额|投资|投資|理财|理財|预期年化|預期年化|年化收益|收益率|起投|标的|標的|散标|债权转让|債權轉讓|体验金|投标',
+    emergency: '紧急联系人|緊急聯絡人|联系人关系|直系亲属|直系親屬|亲属关系|第一联系人|第二联系人|联系人姓名|联系人手机|配偶|父母|兄弟姐妹',
+    income: '月收入|收入|月薪|工资|薪资|薪資|发薪日|发薪|工作单位|单位名称|单位电话|职业|職業|工作年限|公司名称',
+    faq: '常见问题|常見問題|问题解答|帮助中心|幫助中心|贷款超市|产品对比|比较|比較|推荐平台',
   },
   en: {
     loan:
       'loan|!payday|!cash advance|borrow|lender|lending|!APR|!instant approval|funding|repayment|interest rate|' +
       '!personal loan|line of credit|title loan|!bad credit|!no credit check|!direct lender|!disbursal|EMI|' +
       'credit limit|!instant cash|quick cash|tenure|!loan agreement|!same-day funding|!loan amount|!loan offer|' +
-      '!instant loan|!credit check|!installment loan|get my cash',
+      '!instant loan|!credit check|!installment loan|get my cash|!pawn|!pawnshop|!borrower|!loan term|!loan application',
     apply:
       'get my loan|apply for a loan|apply for loan|get cash now|borrow now|check my rate|get funded|get a loan|' +
       'get instant loan|get my cash advance|request a loan|see my offers',
@@ -85,14 +108,22 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'open an account|open account|checking account|savings account|account opening',
       government: 'government|gov|tax|citizen|public services|passport',
       video: 'streaming|watch|episode|movie|shows|video|series',
+      calculator: 'calculator|loan calculator|mortgage calculator|calculate your',
     },
     amount: 'amount|principal',
+    staff:
+      'administrator|back office|approve|reject|customer list|customer details|client list|borrowers list|' +
+      'loan officer|manage loans|add customer|add client|new client|edit customer|edit client|loan applications|collections',
+    investor: 'invest|investor|investors|investing|portfolio|earn interest|lenders earn',
+    emergency: 'emergency contact|next of kin|reference name|references|personal reference|relationship|relative',
+    income: 'monthly income|income|salary|employer|employment status|net pay|pay frequency|occupation|employer name',
+    faq: 'FAQ|frequently asked questions|compare|comparison|best loans|top lenders|our partners|reviews',
   },
   es: {
     loan:
       '!préstamo|!prestamo|crédito|credito|solicitar|monto|plazo|tasa|!CAT|interés|financiamiento|dinero rápido|' +
       '!préstamo personal|!préstamo en línea|!aprobación inmediata|!sin buró|!buró de crédito|depósito|quincena|' +
-      '!prestamista|efectivo|cuota|!desembolso|!monto del préstamo|!tasa de interés|!contrato de préstamo|!consulta de buró',
+      '!prestamista|efectivo|cuota|!desembolso|!monto del préstamo|!tasa de interés|!contrato de préstamo|!consulta de buró|!empeño|!casa de empeño|!solicitud de crédito|!solicitud de préstamo',
     apply:
       'solicitar préstamo|solicita tu préstamo|pide tu préstamo|quiero mi préstamo|solicitar crédito|' +
       'solicita tu crédito|quiero mi dinero',
@@ -108,13 +139,19 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'abrir cuenta|abre tu cuenta|cuenta de ahorro|apertura de cuenta',
       government: 'gobierno|trámite|ciudadano|SAT',
       video: 'película|episodio',
+      calculator: 'calculadora|calcula tu',
     },
     amount: 'monto|importe|cantidad',
+    staff: 'panel de administración|aprobar|rechazar|lista de clientes|nuevo cliente|editar cliente|asesor|cobranza|acreditado',
+    investor: 'inversión|inversion|inversionista|invertir|rendimiento|GAT|ganancia|inversionistas',
+    emergency: 'contacto de emergencia|referencia personal|referencias personales|referencias|parentesco|referencia familiar',
+    income: 'ingreso mensual|ingresos|salario|sueldo|empresa donde trabaja|antigüedad laboral|ocupación|empleador',
+    faq: 'preguntas frecuentes|comparador|comparar|compara|mejores préstamos',
   },
   pt: {
     loan:
       '!empréstimo|!emprestimo|!crédito pessoal|!consignado|parcela|juros|!taxa de juros|!CET|!margem consignável|' +
-      'antecipação|!saque-aniversário|!dinheiro na conta|!valor liberado|simulação|!contrato de empréstimo|!consulta ao SCR',
+      'antecipação|!saque-aniversário|!dinheiro na conta|!valor liberado|simulação|!contrato de empréstimo|!consulta ao SCR|!penhor|!solicitação de empréstimo',
     apply:
       'pedir empréstimo|solicitar empréstimo|contratar empréstimo|simular empréstimo|quero meu empréstimo|' +
       'antecipar fgts|quero meu dinheiro',
@@ -130,13 +167,19 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'abrir conta|abra sua conta|conta digital|conta corrente|conta poupança|abertura de conta',
       government: 'gov.br|governo|cidadão|receita federal',
       video: 'assistir|filme|série',
+      calculator: 'calculadora|calcule',
     },
     amount: 'valor|quantia|montante',
+    staff: 'painel administrativo|aprovar|reprovar|cadastro de cliente|novo cliente|editar cliente|cobrança|lista de clientes',
+    investor: 'investimento|investidor|investir|rendimento|rentabilidade|investidores',
+    emergency: 'contato de emergência|referência pessoal|referências|parentesco',
+    income: 'renda mensal|renda|salário|empregador|profissão|ocupação',
+    faq: 'perguntas frequentes|comparador|comparar|compare|melhores empréstimos',
   },
   id: {
     loan:
       '!pinjaman|!pinjol|!dana cair|cair|tenor|bunga|kredit|!KTA|!pencairan|angsuran|cicilan|!OJK|dana tunai|pinjam|' +
-      '!peminjam|limit kredit|!perjanjian pinjaman|!bunga harian',
+      '!peminjam|limit kredit|!perjanjian pinjaman|!bunga harian|!gadai|!pegadaian|jatuh tempo|!data pinjaman',
     apply: 'ajukan pinjaman|pinjam sekarang|ajukan dana|cairkan dana|dapatkan pinjaman|cek limit',
     generic: 'ajukan sekarang|ajukan|daftar sekarang',
     skip: 'kartu kredit|cicilan 0%',
@@ -150,13 +193,19 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'buka rekening|pembukaan rekening|tabungan|rekening baru',
       government: 'pemerintah|layanan publik|dukcapil|kependudukan|pajak',
       video: 'nonton|film',
+      calculator: 'kalkulator|hitung',
     },
     amount: 'jumlah|nominal',
+    staff: 'data nasabah|tambah nasabah|daftar nasabah|nama nasabah|setujui|tolak|petugas|penagihan|kelola',
+    investor: 'pendana|investasi|investor|imbal hasil|pemberi pinjaman|berinvestasi',
+    emergency: 'kontak darurat|hubungan keluarga|kerabat|kontak keluarga|hubungan dengan',
+    income: 'penghasilan|gaji|pendapatan|pekerjaan|nama perusahaan|lama bekerja',
+    faq: 'pertanyaan umum|tanya jawab|bandingkan|perbandingan|rekomendasi',
   },
   vi: {
     loan:
       '!vay tiền|!khoản vay|vay|!vay nhanh|!vay online|!giải ngân|lãi suất|hạn mức|trả góp|kỳ hạn|!vay tiêu dùng|' +
-      'tín dụng|!duyệt vay|!số tiền vay|!người vay|!hợp đồng vay',
+      'tín dụng|!duyệt vay|!số tiền vay|!người vay|!hợp đồng vay|!cầm đồ|!hồ sơ vay|!thời hạn vay',
     apply: 'vay ngay|đăng ký vay|nhận khoản vay|vay tiền ngay|nhận tiền ngay',
     generic: 'đăng ký ngay|đăng ký',
     skip: 'thẻ tín dụng',
@@ -170,11 +219,17 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'mở tài khoản|tài khoản thanh toán|sổ tiết kiệm',
       government: 'dịch vụ công|chính phủ',
       video: 'phim',
+      calculator: 'công cụ tính|tính lãi|bảng tính',
     },
     amount: 'số tiền|sotien',
+    staff: 'quản trị|từ chối|danh sách khách hàng|thêm khách hàng|hồ sơ khách hàng|tên khách hàng|gửi duyệt|phê duyệt|cán bộ',
+    investor: 'nhà đầu tư|đầu tư|lợi nhuận',
+    emergency: 'người thân|liên hệ khẩn cấp|mối quan hệ|người tham chiếu|quan hệ',
+    income: 'thu nhập|lương|nghề nghiệp|công ty|nơi làm việc',
+    faq: 'câu hỏi thường gặp|hỏi đáp|so sánh|đánh giá|tư vấn',
   },
   th: {
-    loan: '!เงินกู้|!สินเชื่อ|!กู้เงิน|ยืมเงิน|วงเงิน|!อนุมัติไว|ดอกเบี้ย|ผ่อน|งวด|!เงินด่วน',
+    loan: '!เงินกู้|!สินเชื่อ|!กู้เงิน|ยืมเงิน|วงเงิน|!อนุมัติไว|ดอกเบี้ย|ผ่อน|งวด|!เงินด่วน|!จำนำ|!ขายฝาก|!ผู้กู้|!ยื่นกู้',
     apply: 'สมัครสินเชื่อ|ขอสินเชื่อ|กู้เลย|ยื่นกู้|ขอกู้',
     generic: 'สมัครเลย',
     skip: 'บัตรเครดิต',
@@ -188,15 +243,16 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       bank_account: 'เปิดบัญชี|ออมทรัพย์',
       government: 'ภาครัฐ',
       video: 'ดูหนัง|ซีรีส์',
+      calculator: 'คำนวณ|เครื่องคิด',
     },
     amount: 'จำนวนเงิน|วงเงิน',
+    staff: 'ผู้ดูแลระบบ|ไม่อนุมัติ|รายชื่อลูกค้า|เพิ่มลูกค้า|ข้อมูลลูกค้า|ชื่อลูกค้า|จัดการ',
+    investor: 'นักลงทุน|ลงทุน|ผลตอบแทน',
+    emergency: 'บุคคลอ้างอิง|ผู้ติดต่อฉุกเฉิน|ความสัมพันธ์|ญาติ',
+    income: 'รายได้|เงินเดือน|อาชีพ|สถานที่ทำงาน',
+    faq: 'คำถามที่พบบ่อย|เปรียบเทียบ|รีวิว',
   },
 };
-
-/** Substrings of a URL (host and path, lower-case) that name lending; romanised Chinese included. */
-export const URL_LOAN_WORDS =
-  'loan|pinjaman|pinjam|pinjol|prestamo|daikuan|jiekuan|jiedai|jieqian|credito|emprestimo|consignado|payday|' +
-  'cashadvance|cash-advance|vaytien|vay-tien|khoanvay|kredit|lending|borrow|sinchue|ngernkoo';
 
 /** Substrings of a URL (host and path, lower-case) of non-loan services, per context. */
 export const URL_NON_LOAN: Readonly<Partial<Record<NonLoanContext, string>>> = {
@@ -207,47 +263,3 @@ export const URL_NON_LOAN: Readonly<Partial<Record<NonLoanContext, string>>> = {
   telecom: 'shiming|sim-registration|registrasi',
   bank_account: 'kaihu|open-account|abrir-conta|abrir-cuenta',
 };
-
-/** Feature weights. Score = sum of feature weights; a page is a loan sign-up page at >= THRESHOLD. */
-export const LOAN_WEIGHTS = {
-  threshold: 5,
-  // Title: strongest text zone (DuckDuckGo and Fathom both weight it).
-  titleFirst: 3,
-  titleExtra: 1,
-  titleCap: 4.5,
-  headingFirst: 2,
-  headingExtra: 0.5,
-  headingCap: 3,
-  buttonApplyLoan: 3.5,
-  buttonLoanWord: 2.5,
-  buttonGenericApply: 1,
-  bodyWeak: 0.35,
-  bodyStrong: 1,
-  bodyCap: 3,
-  slider: 2.5,
-  amountInput: 1.5,
-  url: 2,
-  field: { 'national-id': 1.5, phone: 1, 'bank-card': 1.5, otp: 0.5 } as Readonly<Record<string, number>>,
-  fieldsCap: 3.5,
-  // Articles: each part of the shape; together they must outweigh a news story's loan vocabulary.
-  articleTitle: -2,
-  articleMark: -1.5,
-  articleMarksCap: -4.5,
-  articleLongText: -2,
-  articleVeryLongText: -3,
-  articleCap: -9,
-  /** Long paragraphs for a long text / a very long text. */
-  longParagraphs: 4,
-  veryLongParagraphs: 8,
-  /** With this many text inputs the page is a real form, so an article-like shape counts half. */
-  formInputs: 4,
-  // Non-loan contexts: title, headings, buttons and URL are deliberate; the body may just mention them.
-  contextTitle: -3,
-  contextHeading: -2,
-  contextButton: -1.5,
-  contextUrl: -3,
-  contextBody: -0.5,
-  contextBodyCap: -1.5,
-  contextCap: -6,
-  reasonsCap: 8,
-} as const;

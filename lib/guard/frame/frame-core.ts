@@ -7,7 +7,7 @@ import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classif
 import { scanFields } from '@/lib/detect/field-scan';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
-import { readPageStatus, type ToContentMessage } from '@/lib/messages/to-content';
+import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
 import { showApkWarning } from '@/lib/notices/apk-warning';
 import { showLoanNotice } from '@/lib/notices/loan-notice';
 import { PromptHost } from '@/lib/prompt/host/prompt-host';
@@ -86,33 +86,46 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   guard.track(typedBeforeStart);
   let lastSent = '';
 
+  // The background's word on this page when the site memory or the user's mark decided it (top
+  // frame): the page's own verdict, re-read on every rescan, must not undo it.
+  let decided: PageStatus | null = null;
+
+  const notice = (status: PageStatus): void => {
+    if (!isTop || !status.isLoanPage) return;
+    void guard.ready.then(() => {
+      const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+      if (trusted) return;
+      // A loan page: the prompt is loaded ahead of time, so a question appears at once.
+      void host?.prewarm();
+      if (!removeNotice && !promptSeen && guard.settings().showNotice) {
+        removeNotice = showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+      }
+    });
+  };
+
   const scan = (): void => {
     const message = buildFrameVerdict(doc, isTop);
-    if (isTop && message.loan) {
-      const loan = message.loan;
-      guard.setPageStatus({ isLoanPage: loan.isLoanPage, loanReasons: loan.reasons });
-      void guard.ready.then(() => {
-        const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
-        if (!loan.isLoanPage || trusted) return;
-        // A loan page: the prompt is loaded ahead of time, so a question appears at once.
-        void host?.prewarm();
-        if (!removeNotice && !promptSeen && guard.settings().showNotice) {
-          removeNotice = showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
-        }
-      });
-    }
+    const own: PageStatus | null = isTop && message.loan ? { isLoanPage: message.loan.isLoanPage, loanReasons: message.loan.reasons } : null;
+    if (own && !decided) guard.setPageStatus(own);
     const signature = JSON.stringify(message);
-    if (signature === lastSent) return;
+    if (signature === lastSent) {
+      if (own) notice(decided ?? own);
+      return;
+    }
     lastSent = signature;
     send(message).then(
       (reply) => {
-        // Sub-frames learn the top page's loan verdict from the background.
+        // Sub-frames learn the top page's loan verdict from the background; the top frame too when
+        // the site memory or the user's mark decided it (a lender's SMS step, a site marked not a lender).
         const status = readPageStatus(reply);
-        if (!isTop && status) guard.setPageStatus(status);
+        if (isTop) decided = status?.override ? status : null;
+        if (status && (!isTop || status.override)) guard.setPageStatus(status);
+        if (own) notice(decided ?? own);
       },
       () => {
         // The background may be restarting; the next scan reports again.
         lastSent = '';
+        if (own) notice(own);
       },
     );
   };
@@ -136,9 +149,18 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     });
   };
 
+  const onMessage = (message: unknown): void => {
+    // The user changed what this site is (popup): the new page status, straight from the background.
+    const status = readPageStatusMessage(message);
+    if (!status) return guard.onMessage(message);
+    if (isTop) decided = status.override ? status : null;
+    guard.setPageStatus(status);
+    notice(status);
+  };
+
   return {
     onQuestion: guard.onQuestion,
-    onMessage: guard.onMessage,
+    onMessage,
     scan,
     onApkDownload,
     stop: () => {

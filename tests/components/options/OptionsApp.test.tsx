@@ -57,7 +57,7 @@ describe('OptionsApp', () => {
     expect($$('.options-nav a').map((link) => [link.getAttribute('href'), link.textContent])).toEqual(
       OPTIONS_SECTIONS.map(([id, key]) => [`#${id}`, key]),
     );
-    expect(OPTIONS_SECTIONS.map(([id]) => id)).toEqual(['trusted', 'settings', 'log', 'help', 'about']);
+    expect(OPTIONS_SECTIONS.map(([id]) => id)).toEqual(['trusted', 'sites', 'settings', 'log', 'help', 'about']);
     expect(visibleSections()).toEqual(['trusted']);
     expect(current()).toEqual(['#trusted']);
     expect($('h1').textContent).toBe('optionsTitle');

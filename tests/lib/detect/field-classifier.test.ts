@@ -50,7 +50,8 @@ table('Chinese (simplified and traditional)', [
   ['<label for="c">手机验证码</label><input id="c" name="mobileCode">', 'otp'],
   ['<label for="c">银行卡预留手机号</label><input id="c" name="reservedMobile">', 'phone'],
   ['<label for="p">动态密码</label><input id="p" name="dynPwd">', 'otp'],
-  ['<input placeholder="手机号/邮箱">', 'phone'],
+  // A box that takes the phone or another login is not a phone field (corpus/README.md).
+  ['<input placeholder="手机号/邮箱">', null],
 ]);
 
 table('Spanish', [
@@ -158,6 +159,50 @@ table('negatives win: country and area codes', [
   ['<label for="c">手机区号</label><input id="c">', null],
   ['<label for="c">Phone area code</label><input id="c" maxlength="3">', null],
   ['<label for="c">Teléfono</label><input id="c" placeholder="+52" maxlength="4">', null],
+]);
+
+table('what the corpus taught: mixed boxes, captchas, codes that are not one-time codes', [
+  ['<input placeholder="Ingrese su RFC o Celular">', null],
+  ['<label for="u">Phone number or email</label><input id="u">', null],
+  ['<label for="u">Nomor HP / email</label><input id="u">', null],
+  ['<label for="s">Sort code</label><input id="s" type="password" maxlength="6">', null],
+  ['<label for="i">IFSC code</label><input id="i" maxlength="11">', null],
+  ['<label for="b">Código de sucursal</label><input id="b">', null],
+  ['<label for="p">PIN</label><input id="p" maxlength="6">', null],
+  ['<label for="r">Referral code</label><input id="r" maxlength="6">', null],
+  ['<label for="r">Código promocional</label><input id="r">', null],
+  ['<input placeholder="Mã hợp đồng">', null],
+  ['<input placeholder="电话分机号" type="tel">', null],
+  ['<input placeholder="R$ 00,00" aria-label="Limite disponível no seu cartão de crédito">', null],
+  ['<input name="phone" placeholder="+52" maxlength="4">', null],
+  ['<label for="t">Teléfono móvil</label><input id="t" name="phone" placeholder="+52" maxlength="16">', 'phone'],
+  ['<input placeholder="Place of issue" name="id_place">', null],
+]);
+
+table('names lie: the label or placeholder wins', [
+  ['<input name="studentId" placeholder="身分證字號">', 'national-id', 'TW'],
+  ['<input name="orderPhone" placeholder="電話">', 'phone'],
+  ['<label for="a">图片验证码</label><input id="a" name="account" placeholder="请输入手机号">', 'phone'],
+  ['<div><span>Nama lengkap</span><input placeholder="Sesuai KTP"></div>', null],
+  ['<input name="tbxmobile" maxlength="10">', 'phone'],
+  ['<label for="t">Telefonnummer:</label><input id="t">', 'phone'],
+]);
+
+table('SMS code or captcha: what sits next to the box decides', [
+  ['<div><input id="captchaText" placeholder="请输入验证码" maxlength="4"><span id="captcha">获取验证码</span></div>', 'otp'],
+  ['<div><label>验证码</label><input placeholder="请输入验证码"><button type="button">获取</button></div>', 'otp'],
+  ['<div><input placeholder="请输入验证码" maxlength="4"><img src="/captcha.jpg"></div>', null],
+  ['<div><input name="captcha" placeholder="验证码"><button type="button">重新发送(59秒后)</button></div>', 'otp'],
+]);
+
+table('bank accounts for payouts are bank-card; a bare "account number" only in a bank section', [
+  ['<form><h3>Where should we send your cash?</h3><label for="r">Bank routing number</label><input id="r"><label for="a">Checking account number</label><input id="a" maxlength="17"></form>', null],
+  ['<form><label>Bank name<select><option>Choose a bank</option></select></label><label for="a">Account number</label><input id="a"><input name="x"></form>', 'bank-card'],
+  ['<form><label for="a">Account number</label><input id="a"><input name="x"><input name="y"></form>', null],
+  ['<label for="c">Ingrese la cuenta de destino</label><input id="c">', 'bank-card'],
+  ['<label for="c">CBU</label><input id="c">', 'bank-card'],
+  ['<label for="c">เลขที่บัญชี</label><input id="c">', 'bank-card'],
+  ['<label for="c">UK bank account number</label><input id="c" maxlength="8">', 'bank-card'],
 ]);
 
 table('negatives win: captcha images', [
@@ -272,6 +317,9 @@ describe('label association', () => {
       ariaLabel: 'Clave CURP',
       label: 'CURP',
       nearby: 'Paso 2 CURP',
+      codeButton: false,
+      codeImage: false,
+      section: '',
     });
   });
   it('finds labels inside an open shadow root', () => {
@@ -292,14 +340,18 @@ describe('element checks', () => {
     '<input type="submit" value="手机号">',
     '<input type="date" name="id_card_date">',
     '<input type="range" name="phone">',
-    '<input name="mobile" disabled>',
-    '<div hidden><input name="mobile"></div>',
-    '<input name="mobile" style="display: none">',
     '<select name="mobile"><option>+86</option></select>',
     '<textarea name="phone" rows="4"></textarea>',
   ])('%s is not a field of ours', (html) => {
     expect(classify(html, 'input,select,textarea')).toBeNull();
   });
+  // Pages enable and reveal fields from script, and frames are not rescanned for attribute changes.
+  it.each(['<input name="mobile" disabled>', '<div hidden><input name="mobile"></div>', '<input name="mobile" style="display: none">'])(
+    '%s is still a field (the page may enable or show it later)',
+    (html) => {
+      expect(kindOf(html)).toBe('phone');
+    },
+  );
   it('accepts a one-line textarea', () => {
     expect(kindOf('<textarea name="phone" rows="1"></textarea>')).toBe('phone');
   });
@@ -375,6 +427,15 @@ describe('classifySignals (pure)', () => {
     expect(v).toMatchObject({ kind: 'otp', parts: 6 });
     expect(v?.reasons.map((r) => r.code)).toContain('split_boxes');
     expect(classifySignals({ ...empty, label: '手机号', maxLength: 1 }, { parts: 6, total: 6, shapes: ['otp'] })).toBeNull();
+  });
+  it('a row of single-character boxes is a code even without words, unless typed as a password (a PIN pad)', () => {
+    expect(classifySignals({ ...empty, maxLength: 1 }, { parts: 6, total: 6, shapes: ['otp'] })).toMatchObject({ kind: 'otp', parts: 6 });
+    expect(classifySignals({ ...empty, type: 'password', maxLength: 1 }, { parts: 6, total: 6, shapes: ['otp'] })).toBeNull();
+    expect(classifySignals({ ...empty, label: 'PIN', maxLength: 1 }, { parts: 4, total: 4, shapes: ['otp'] })).toBeNull();
+  });
+  it('a box longer than any code that names the phone is the phone, though its label also mentions the OTP', () => {
+    const v = classifySignals({ ...empty, label: 'Enter your mobile number; we send a 6 digit OTP to it', name: 'phone-number', type: 'tel', maxLength: 10 });
+    expect(v?.kind).toBe('phone');
   });
   it('an autocomplete token that names something else vetoes', () => {
     expect(classifySignals({ ...empty, label: '手机号', autocomplete: 'tel-country-code' })).toBeNull();

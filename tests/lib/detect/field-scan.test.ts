@@ -88,8 +88,15 @@ describe('split inputs', () => {
     expectRoundTrip(fields);
   });
 
-  it('does not guess a code from six bare boxes', () => {
-    expect(scan(`<div>${boxes(6)}</div>`)).toEqual([]);
+  it('reports six bare single-character boxes as one code (the usual OTP layout), but not a PIN pad', () => {
+    expect(summary(scan(`<div>${boxes(6)}</div>`))).toEqual([['otp', 6]]);
+    const pin = Array.from({ length: 4 }, () => '<input type="password" maxlength="1">').join('');
+    expect(scan(`<div>${pin}</div>`)).toEqual([]);
+  });
+
+  it('keeps two boxes with their own placeholders apart, though they sit side by side', () => {
+    const fields = scan('<div><div><input name="imgCode" maxlength="4" placeholder="请输入图形验证码"><img src="/c.jpg"></div><div><input name="smsCode" maxlength="6" placeholder="请输入短信验证码"><button type="button">获取短信验证码</button></div></div>');
+    expect(fields.map((f) => [f.element.getAttribute('name'), f.verdict.kind, f.verdict.parts])).toEqual([['smsCode', 'otp', undefined]]);
   });
 
   it('reports a card in 4 boxes of 4 as one bank-card field', () => {
