@@ -9,6 +9,7 @@ import { routeMessages } from '@/lib/background/message-router';
 import { forgetTab } from '@/lib/background/tab-verdict-store';
 import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
+import { damagedByChange, type StoredObject } from '@/lib/settings/stored-object';
 import { loadSettings, parseSettings, SETTINGS_KEY, settingsStore } from '@/lib/settings/settings';
 import { TRUSTED_KEY, trustedStore } from '@/lib/trust/trusted-list';
 import { siteMemoryStore } from '@/lib/background/site-memory-store';
@@ -31,9 +32,8 @@ export default defineBackground(() => {
   // Migrates the pre-log events, repairs the summary, applies retention; failures show in the pages.
   void log.start().catch(() => undefined);
   // Damaged settings or trusted list: set aside at once, a copy kept (the options page says so).
-  void settingsStore.repair(now()).catch(() => undefined);
-  void trustedStore.repair(now()).catch(() => undefined);
-  void siteMemoryStore.repair(now()).catch(() => undefined);
+  const repairable = [settingsStore, trustedStore, siteMemoryStore] as StoredObject<unknown>[];
+  for (const store of repairable) void store.repair(now()).catch(() => undefined);
 
   const guard = createGuardService((events) => log.record(events), now);
   // The user marked a site (popup): every frame of its open tabs learns the new page status.
@@ -55,6 +55,8 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void onSyncChanged(changes).catch(() => undefined);
     if (area !== 'local') return;
+    // Damaged while running: set aside at once too, not at the next write.
+    for (const store of damagedByChange(repairable, changes)) void store.repair(now()).catch(() => undefined);
     if (TRUSTED_KEY in changes || SETTINGS_KEY in changes) void guard.refreshAll().catch(() => undefined);
     if (!(SETTINGS_KEY in changes)) return;
     const before = parseSettings(changes[SETTINGS_KEY]?.oldValue).value;

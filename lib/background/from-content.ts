@@ -32,7 +32,7 @@ export const contentMessages = (guard: GuardService) =>
         return from.frameId === 0 ? { token: await guard.ports.token(from.tabId) } : undefined;
       case 'prompt-geometry':
         if (from.frameId !== 0) return undefined;
-        await guard.ports.geometry(from.tabId, { safe: message.safe, ...(message.reason ? { reason: message.reason as never } : {}) });
+        await guard.ports.geometry(from.tabId, { safe: message.safe, ...(message.reason ? { reason: message.reason } : {}) });
         return { ok: true };
       case 'undo-trust':
         return from.frameId === 0 ? undoTrust(message.holdId, from, guard.holds) : undefined;

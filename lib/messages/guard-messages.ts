@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { fingerprintSchema } from '@/lib/log/share-event';
 import { FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS } from '@/lib/types';
 import { reasonSchema } from './verdict-messages';
+import { GEOMETRY_PROBLEMS } from '@/lib/prompt/host/prompt-geometry';
 
 export { DECISIONS, SHARE_ROUTES, USER_DECISIONS, type Decision, type ShareRoute, type UserDecision } from '@/lib/types';
 
@@ -80,7 +81,8 @@ export type Hold = z.infer<typeof holdSchema>;
 /** An answered hold, kept a while (storage.session) for what follows under the same answer and for Undo. */
 export const answeredHoldSchema = z.object({
   hold: holdSchema,
-  decision: z.enum(USER_DECISIONS),
+  /** The user's answer, or audit-only (recorded without asking): what follows is recorded under it. */
+  decision: z.enum([...USER_DECISIONS, 'audit-only']),
   at: z.number(),
   /** Fields already recorded under this answer. */
   recorded: z.array(z.string()),
@@ -117,7 +119,7 @@ export const promptOpenSchema = z.object({ type: z.literal('prompt-open') });
 export const promptGeometrySchema = z.object({
   type: z.literal('prompt-geometry'),
   safe: z.boolean(),
-  reason: z.optional(z.string().check(z.maxLength(20))),
+  reason: z.optional(z.enum(GEOMETRY_PROBLEMS)),
 });
 /** Content script → background: the page is going away with these requests still held. */
 export const holdsAbandonedSchema = z.object({ type: z.literal('holds-abandoned'), holdIds: z.array(holdIdSchema).check(z.maxLength(50)) });

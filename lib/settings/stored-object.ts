@@ -57,3 +57,10 @@ export function storedObject<T>(key: string, schema: z.ZodMiniType<T>, fallback:
     },
   };
 }
+
+/**
+ * The stores whose value was just replaced by something unreadable (another extension page's bad
+ * write, a hand edit, a failed sync): the background repairs them at once rather than at next write.
+ */
+export const damagedByChange = (stores: readonly StoredObject<unknown>[], changes: Record<string, { newValue?: unknown }>): StoredObject<unknown>[] =>
+  stores.filter((store) => store.key in changes && store.parse(changes[store.key]?.newValue).recovered);

@@ -3,7 +3,7 @@
 // follows under the same answer, and for Undo), and the ShareEvents each decision becomes — only for
 // whole values (the log never fills with fragments), one per field.
 import { browser } from 'wxt/browser';
-import type { AnsweredHold, Decision, GuardHoldMessage, HeldItem, Hold, UserDecision } from '@/lib/messages/guard-messages';
+import type { AnsweredHold, Decision, GuardHoldMessage, HeldItem, Hold } from '@/lib/messages/guard-messages';
 import { answeredHoldSchema, holdSchema } from '@/lib/messages/guard-messages';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { holdKey } from '@/lib/prompt/hold-read';
@@ -145,13 +145,16 @@ export async function closeHold(hold: Hold, decision: Exclude<Decision, 'audit-o
 export async function recordFollowUp(answered: AnsweredHold, items: readonly HeldItem[], record: RecordEvents, now: number): Promise<void> {
   const fresh = items.filter((item, index) => item.complete && !answered.recorded.includes(eventKey(item, index)));
   if (fresh.length === 0) return;
-  await record(shareEventsFor(answered.hold, answered.decision as UserDecision, now, fresh));
+  await record(shareEventsFor(answered.hold, answered.decision, now, fresh));
   const recorded = [...answered.recorded, ...fresh.map((item, index) => eventKey(item, index))];
   await browser.storage.session.set({ [answeredKey(answered.hold.holdId)]: { ...answered, recorded } });
 }
 
+/** Audit-only: recorded without asking, and kept like an answer, so what follows the request is recorded too. */
 export async function recordAudit(hold: Hold, record: RecordEvents, now: number): Promise<void> {
   await record(shareEventsFor(hold, 'audit-only', now));
+  const recorded = hold.items.filter((item) => item.complete).map((item, index) => eventKey(item, index));
+  await browser.storage.session.set({ [answeredKey(hold.holdId)]: { hold, decision: 'audit-only', at: now, recorded } satisfies AnsweredHold });
 }
 
 /** Holds that can never be answered (the tab closed, the page left): recorded as not sent, which they were. */

@@ -9,10 +9,12 @@ import type { Hold } from '@/lib/messages/guard-messages';
 import { promptMessageSchema, type PromptMessage } from '@/lib/messages/by-sender';
 import { randomId } from '@/lib/random-id';
 import type { PromptSender } from '@/lib/background/message-router';
-import type { Geometry } from '@/lib/prompt/host/prompt-geometry';
+import { readGeometry, type Geometry } from '@/lib/prompt/host/prompt-geometry';
 
 const TOKEN = /^[0-9a-f]{32}$/;
 const tokenKey = (token: string): string => `prompt-token:${token}`;
+/** The host's last word on how the page shows the prompt, kept across worker restarts (it reports changes only). */
+const geometryKey = (tabId: number): string => `prompt-geometry:${tabId}`;
 export const PROMPT_PORT_PREFIX = 'prompt:';
 
 /** What the prompt page is told: the tab's open holds (oldest first) and whether it may unlock. */
@@ -72,12 +74,24 @@ export class PromptPorts {
   /** The top frame reports how the page shows the prompt. */
   async geometry(tabId: number, geometry: Geometry): Promise<void> {
     this.geometries.set(tabId, geometry);
+    await browser.storage.session.set({ [geometryKey(tabId)]: geometry });
     await this.changed(tabId);
   }
 
   forgetTab(tabId: number): void {
     this.ports.delete(tabId);
     this.geometries.delete(tabId);
+    void browser.storage.session.remove(geometryKey(tabId)).catch(() => undefined);
+  }
+
+  /** The last geometry the tab's host reported, in memory or (after a worker restart) stored. */
+  private async lastGeometry(tabId: number): Promise<Geometry | undefined> {
+    const known = this.geometries.get(tabId);
+    if (known) return known;
+    const stored: unknown = (await browser.storage.session.get(geometryKey(tabId)))[geometryKey(tabId)];
+    const geometry = readGeometry(stored);
+    if (geometry) this.geometries.set(tabId, geometry);
+    return geometry;
   }
 
   private async push(tabId: number, ports: Browser.runtime.Port[]): Promise<void> {
@@ -85,7 +99,7 @@ export class PromptPorts {
       type: 'state',
       holds: await this.deps.holds(tabId),
       // Until the host has looked, the prompt counts as not safely shown: its send buttons stay locked.
-      geometry: this.geometries.get(tabId) ?? { safe: false, reason: 'hidden' },
+      geometry: (await this.lastGeometry(tabId)) ?? { safe: false, reason: 'hidden' },
     };
     for (const port of ports) {
       try {

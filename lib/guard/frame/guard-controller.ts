@@ -221,7 +221,8 @@ export class GuardController {
     if (!hold) return;
     this.holds.delete(holdId);
     const send = decision !== 'cancelled';
-    if (!local && hold.host) {
+    // An audit-only record stands as an answer too: the form it let go re-submits under it, not as a new hold.
+    if (hold.host && (!local || hold.audit)) {
       this.answers.set(hold.host, {
         holdId,
         decision,

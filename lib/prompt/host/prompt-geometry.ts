@@ -3,11 +3,20 @@
 // pushes the prompt off screen or covers it with its own top-layer element makes the prompt
 // "unsafe", and the prompt page keeps "Send once" and "Trust" locked until it is safe again.
 
-export type GeometryProblem = 'zoomed' | 'transformed' | 'filtered' | 'clipped' | 'faded' | 'offscreen' | 'covered' | 'hidden';
+export const GEOMETRY_PROBLEMS = ['zoomed', 'transformed', 'filtered', 'clipped', 'faded', 'offscreen', 'covered', 'hidden'] as const;
+export type GeometryProblem = (typeof GEOMETRY_PROBLEMS)[number];
 
 export interface Geometry {
   safe: boolean;
   reason?: GeometryProblem;
+}
+
+/** A stored geometry as the background kept it, or undefined when it isn't one. */
+export function readGeometry(raw: unknown): Geometry | undefined {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as Geometry).safe !== 'boolean') return undefined;
+  const { safe, reason } = raw as Geometry;
+  if (reason === undefined) return { safe };
+  return (GEOMETRY_PROBLEMS as readonly unknown[]).includes(reason) ? { safe, reason } : undefined;
 }
 
 /** Fraction of its intended size the frame may lose (rounding) before it counts as shrunk. */

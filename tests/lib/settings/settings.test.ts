@@ -82,3 +82,25 @@ describe('settingsInPage (the reader for code in pages) accepts exactly what the
     expect(refused).toBeLessThan(2900);
   });
 });
+
+describe('damagedByChange: what the background sets aside as soon as it is written', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('names the stores whose new value cannot be read, and only those', async () => {
+    const { trustedStore, TRUSTED_KEY } = await import('@/lib/trust/trusted-list');
+    const { damagedByChange } = await import('@/lib/settings/stored-object');
+    const stores = [settingsStore, trustedStore] as Parameters<typeof damagedByChange>[0];
+    expect(damagedByChange(stores, { [TRUSTED_KEY]: { newValue: 'garbage' }, [SETTINGS_KEY]: { newValue: DEFAULT_SETTINGS } })).toEqual([trustedStore]);
+    expect(damagedByChange(stores, { [SETTINGS_KEY]: { newValue: { version: 99 } } })).toEqual([settingsStore]);
+    // Removed (newValue undefined) is the default again, not damage; an unrelated key is ignored.
+    expect(damagedByChange(stores, { [TRUSTED_KEY]: {}, other: { newValue: 1 } })).toEqual([]);
+  });
+
+  it('repairing the named store keeps the damaged copy and leaves a clean value for the next reader', async () => {
+    const { trustedStore, TRUSTED_KEY, loadTrustedList, EMPTY_TRUSTED_LIST } = await import('@/lib/trust/trusted-list');
+    await fakeBrowser.storage.local.set({ [TRUSTED_KEY]: { sites: 'nope' } });
+    await trustedStore.repair(1234);
+    expect(await loadTrustedList()).toEqual({ value: EMPTY_TRUSTED_LIST, recovered: false });
+    expect((await fakeBrowser.storage.local.get(trustedStore.quarantineKey))[trustedStore.quarantineKey]).toEqual({ at: 1234, raw: { sites: 'nope' } });
+  });
+});

@@ -72,6 +72,17 @@ describe('receiveHold', () => {
     expect(await fakeBrowser.storage.session.get(holdKey(HOLD_ID))).toEqual({});
     expect(told).toEqual([]);
   });
+
+  it('audit-only: what the page sends after the record (the form it let go, a longer value) is recorded under it, once', async () => {
+    await receiveHold(message({ auditOnly: true }), FROM, deps);
+    const phone = { kind: 'phone' as const, masked: '138****8000', fingerprintValue: '13800138000', fieldKey: 'a.f2', region: 'CN' };
+    expect(await updateHold({ type: 'hold-update', holdId: HOLD_ID, items: [message().items[0]!, phone], after: 'answered' }, FROM, deps)).toEqual({ ok: true });
+    expect(recorded.map((event) => [event.decision, event.kind])).toEqual([
+      ['audit-only', 'national-id'],
+      ['audit-only', 'phone'],
+    ]);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('13800138000');
+  });
 });
 
 describe('answerHold', () => {

@@ -79,7 +79,11 @@ beforeEach(() => {
   received = [];
   holdsAsked = [];
   onMessage = async (message, from) => void received.push({ message, from });
-  ports = new PromptPorts({
+  ports = newPorts();
+});
+
+const newPorts = (): PromptPorts =>
+  new PromptPorts({
     holds: async (tabId) => {
       holdsAsked.push(tabId);
       return holdsByTab.get(tabId) ?? [];
@@ -87,7 +91,6 @@ beforeEach(() => {
     onMessage: (message, from) => onMessage(message, from),
     promptUrl: () => PROMPT_URL,
   });
-});
 
 /** A prompt page of tab `tabId` (framed with a token for it) connecting. */
 async function connectPrompt(tabId: number, options: { token?: string; senderTab?: number | null; url?: string } = {}): Promise<FakePort> {
@@ -227,6 +230,16 @@ describe('state pushed', () => {
     await ports.geometry(4, { safe: true });
     const fake = await connectPrompt(4);
     expect(states(fake)[0]?.geometry).toEqual({ safe: true });
+  });
+
+  it('a geometry reported before the worker restarted is still given, from storage.session, and a damaged one is not', async () => {
+    await ports.geometry(4, { safe: true });
+    ports = newPorts(); // the worker restarted: its memory is gone, storage.session is not
+    expect(states(await connectPrompt(4))[0]?.geometry).toEqual({ safe: true });
+    await fakeBrowser.storage.session.set({ 'prompt-geometry:5': { safe: true, reason: 'made-up' } });
+    expect(states(await connectPrompt(5))[0]?.geometry).toEqual({ safe: false, reason: 'hidden' });
+    ports.forgetTab(4);
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('prompt-geometry:4')).toEqual({}));
   });
 
   it('a closed prompt page is told nothing more', async () => {

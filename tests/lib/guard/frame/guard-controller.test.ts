@@ -198,6 +198,20 @@ describe('audit-only', () => {
   });
 });
 
+describe('audit-only form navigations', () => {
+  it('the form let go after its record goes through, with no second record (the replay is not a new hold)', async () => {
+    settings = { ...DEFAULT_SETTINGS, auditOnly: true };
+    const texts = ['https://www.kuaidai.example/register', 'mobile=13800138000&id=11010519491231002X'];
+    const replay = vi.fn(() => expect(controller.holdNavigation(texts[0]!, texts, replay)).toBe(false));
+    expect(controller.holdNavigation(texts[0]!, texts, replay)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(replay).toHaveBeenCalledTimes(1);
+    expect(reports).toHaveLength(1);
+    // The replay's sends are recorded under the same record (by the background), not asked or recorded anew.
+    expect(updates.map((update) => [update.holdId, update.after])).toEqual([[reports[0]!.holdId, 'answered']]);
+  });
+});
+
 describe('form navigations', () => {
   it('holds a navigation carrying watched data and replays it on send', () => {
     const replay = vi.fn();
