@@ -7,6 +7,7 @@ import { pageMessages } from '@/lib/background/from-pages';
 import { createGuardService } from '@/lib/background/guard-service';
 import { routeMessages } from '@/lib/background/message-router';
 import { forgetTab } from '@/lib/background/tab-verdict-store';
+import { sweepHolds } from '@/lib/guard/background/holds';
 import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
 import { damagedByChange, type StoredObject } from '@/lib/settings/stored-object';
@@ -46,6 +47,8 @@ export default defineBackground(() => {
       );
   browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now, tellPageStatus)], () => browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => guard.connect(port));
+  // Holds left by the worker's previous life whose page no longer waits: recorded as not sent.
+  void sweepHolds(guard.holds).catch(() => undefined);
   // First run: the welcome page (phone region, trusted platforms, the demo), in the browser's language.
   browser.runtime.onInstalled.addListener(({ reason }) => reason === 'install' && void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
   browser.tabs.onRemoved.addListener((tabId) => {

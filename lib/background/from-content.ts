@@ -3,7 +3,7 @@
 // watches, the requests it holds and their updates, pages leaving with requests held; and, from the
 // top frame only, the prompt's host (a prompt token, how the page shows the prompt, Undo after Trust).
 import type { GuardService } from './guard-service';
-import { abandonHolds, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
+import { abandonHolds, holdStatus, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
 import { messageGroup } from './message-router';
 import { recordFrameVerdict } from './tab-verdict-store';
@@ -25,6 +25,8 @@ export const contentMessages = (guard: GuardService) =>
       case 'watch-update':
         await guard.watchUpdate(from, message.records, message.fresh === true);
         return { ok: true };
+      case 'hold-status':
+        return holdStatus(message.holdIds, from, guard.holds);
       case 'holds-abandoned':
         return abandonHolds(message.holdIds, from, guard.holds);
       case 'prompt-open':

@@ -145,6 +145,13 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
     tell,
     promptChanged: (tabId) => ports.changed(tabId),
     allowed: (tabId, site) => backstop.allow(tabId, site),
+    stillHeld: (tabId, frameId, holdId) =>
+      Promise.resolve()
+        .then(() => browser.tabs.sendMessage(tabId, { type: 'hold-known', holdId }, { frameId }))
+        .then(
+          (reply) => (reply as { held?: unknown } | undefined)?.held === true,
+          () => false, // no such frame any more
+        ),
   };
 
   return {

@@ -3,7 +3,7 @@
 // becomes ShareEvents in the private log (lib/log/share-event.ts).
 import * as z from 'zod/mini';
 import { fingerprintSchema } from '@/lib/log/share-event';
-import { FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS } from '@/lib/types';
+import { FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS, type UserDecision } from '@/lib/types';
 import { reasonSchema } from './verdict-messages';
 import { GEOMETRY_PROBLEMS } from '@/lib/prompt/host/prompt-geometry';
 
@@ -123,6 +123,16 @@ export const promptGeometrySchema = z.object({
 });
 /** Content script → background: the page is going away with these requests still held. */
 export const holdsAbandonedSchema = z.object({ type: z.literal('holds-abandoned'), holdIds: z.array(holdIdSchema).check(z.maxLength(50)) });
+/**
+ * Content script → background: what became of holds this frame still waits on (their end message may
+ * have been lost with a stopped worker). Answered with one `HoldStatus` per id.
+ */
+export const holdStatusSchema = z.object({ type: z.literal('hold-status'), holdIds: z.array(holdIdSchema).check(z.maxLength(50)) });
+export type HoldStatus =
+  | { holdId: string; state: 'open' }
+  | { holdId: string; state: 'answered'; decision: UserDecision }
+  /** The background has no trace of it (its report was lost): the frame reports it again. */
+  | { holdId: string; state: 'unknown' };
 /** Top frame → background: the user pressed Undo after "Trust this site". */
 export const undoTrustSchema = z.object({ type: z.literal('undo-trust'), holdId: holdIdSchema });
 

@@ -107,17 +107,20 @@ export async function openHold(hold: Hold): Promise<void> {
   await browser.storage.session.set({ [holdKey(hold.holdId)]: hold });
 }
 
-/** Every open hold of a tab, oldest first. */
-export async function tabHolds(tabId: number): Promise<Hold[]> {
+/** Every open hold, oldest first. */
+export async function allHolds(): Promise<Hold[]> {
   const all = await browser.storage.session.get(null);
   const holds: Hold[] = [];
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('hold:')) continue;
     const parsed = holdSchema.safeParse(value);
-    if (parsed.success && parsed.data.tabId === tabId) holds.push(parsed.data);
+    if (parsed.success) holds.push(parsed.data);
   }
   return holds.sort((a, b) => a.createdAt - b.createdAt);
 }
+
+/** Every open hold of a tab, oldest first. */
+export const tabHolds = async (tabId: number): Promise<Hold[]> => (await allHolds()).filter((hold) => hold.tabId === tabId);
 
 export async function readAnswered(holdId: string, now: number): Promise<AnsweredHold | null> {
   const stored = (await browser.storage.session.get(answeredKey(holdId)))[answeredKey(holdId)];

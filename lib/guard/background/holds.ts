@@ -5,12 +5,12 @@
 // is recorded, the backstop lets exactly that pass, and one `hold-ended` message tells every frame.
 // Holds that can't be answered any more (page left, tab closed) end as "not sent".
 import type { ContentSender, PromptSender } from '@/lib/background/message-router';
-import type { GuardHoldMessage, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage, HoldStatus, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
 import type { ToContentMessage } from '@/lib/messages/to-content';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
 import { readHold } from '@/lib/prompt/hold-read';
 import { trustSiteFromPrompt, untrustSite } from '@/lib/trust/trusted-writer';
-import { closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, tabHolds, type RecordEvents } from './hold-store';
+import { allHolds, closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, tabHolds, type RecordEvents } from './hold-store';
 
 export interface HoldDeps {
   record: RecordEvents;
@@ -21,6 +21,8 @@ export interface HoldDeps {
   promptChanged(tabId: number): Promise<void>;
   /** The user let data go to `site` (send once, or audit-only recorded it): the backstop lets it pass. */
   allowed(tabId: number, site: string, decision: 'sent-once' | 'trusted' | 'audit-only'): Promise<void>;
+  /** Whether the frame still waits on the hold (false when the frame is gone). */
+  stillHeld(tabId: number, frameId: number, holdId: string): Promise<boolean>;
 }
 
 export type HoldReply = { ok: boolean };
@@ -87,6 +89,40 @@ export async function abandonHolds(holdIds: readonly string[], from: ContentSend
   for (const hold of holds) await deps.tell(hold.tabId, 0, { type: 'hold-ended', holdId: hold.holdId, decision: 'cancelled' });
   if (holds.length > 0) await deps.promptChanged(from.tabId);
   return { ok: true };
+}
+
+/**
+ * What became of holds a frame still waits on. A worker stopped between recording an answer and
+ * telling the frames leaves a frame waiting: it asks, and ends the hold with the recorded answer.
+ */
+export async function holdStatus(holdIds: readonly string[], from: ContentSender, deps: HoldDeps): Promise<{ statuses: HoldStatus[] }> {
+  const statuses: HoldStatus[] = [];
+  for (const holdId of holdIds) {
+    const open = await readHold(holdId).catch(() => null);
+    if (open && open.tabId === from.tabId) {
+      statuses.push({ holdId, state: 'open' });
+      continue;
+    }
+    const answered = await readAnswered(holdId, deps.now());
+    if (answered && answered.hold.tabId === from.tabId) {
+      // Audit-only let the data go: to the frame that is a send.
+      statuses.push({ holdId, state: 'answered', decision: answered.decision === 'audit-only' ? 'sent-once' : answered.decision });
+    } else statuses.push({ holdId, state: 'unknown' });
+  }
+  return { statuses };
+}
+
+/**
+ * At worker start: a hold whose frame no longer waits on it (the page left or reloaded while the
+ * worker was stopped, and the message saying so was lost) can never be answered. It is recorded as
+ * not sent ("LoanGuard restarted before you answered") and leaves the prompt.
+ */
+export async function sweepHolds(deps: HoldDeps): Promise<void> {
+  for (const hold of await allHolds()) {
+    if (await deps.stillHeld(hold.tabId, hold.frameId, hold.holdId)) continue;
+    await dropHolds([hold], 'restarted', deps.record, deps.now());
+    await deps.promptChanged(hold.tabId);
+  }
 }
 
 /** A tab closed: its holds can never be answered. */

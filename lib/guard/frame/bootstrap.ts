@@ -72,12 +72,18 @@ export function startBootstrap(doc: Document, win: Window & typeof globalThis, w
   for (const type of EARLY) win.addEventListener(type, onEarlyInput, true);
 
   // The background talks to the core (watched data, prompts, answers).
-  const onMessage = (message: unknown): undefined => {
+  const onMessage = (message: unknown, _sender?: unknown, respond?: (reply: unknown) => void): undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    // A restarted background asks whether this frame still waits on a hold (answered at once, in
+    // every browser: a listener's returned promise is not a reply everywhere).
+    if (type === 'hold-known') {
+      respond?.({ held: core?.isHeld(String((message as { holdId?: unknown }).holdId)) ?? false });
+      return undefined;
+    }
     if (core) {
       core.onMessage(message);
       return undefined;
     }
-    const type = (message as { type?: unknown } | null)?.type;
     // A hold's end is told to every frame of the tab; a frame whose core never ran held nothing.
     if (type === 'hold-ended') return undefined;
     earlyMessages.push(message);

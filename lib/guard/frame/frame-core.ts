@@ -20,6 +20,8 @@ export interface FrameCore {
   onQuestion(question: RequestQuestion, allow: () => void): void;
   /** A message from the background (through the bootstrap's listener). */
   onMessage(message: unknown): void;
+  /** Whether this frame still waits on the hold (a restarted background asks). */
+  isHeld(holdId: string): boolean;
   /** Re-classify the frame and report it (called by the bootstrap's frame watcher). */
   scan(): void;
   /** The frame is starting an Android app download: warn on an untrusted loan page, else `resume()`. */
@@ -161,6 +163,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   return {
     onQuestion: guard.onQuestion,
     onMessage,
+    isHeld: guard.isHeld,
     scan,
     onApkDownload,
     stop: () => {

@@ -2,20 +2,23 @@
 // shares it with the tab's other frames through the background, answers the MAIN-world wrappers'
 // questions, holds form navigations and form submissions into other windows, and applies the user's
 // answers. The top frame also hosts the tab's prompt (lib/prompt/host/).
-import type { ReportedItem } from '@/lib/messages/guard-messages';
+import type { HoldStatus, ReportedItem } from '@/lib/messages/guard-messages';
 import { ext } from '@/lib/messages/extension-api';
 import { readToContent, readWatchRecords, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsInPage, type Settings } from '@/lib/settings/defaults';
 import { guessRegion } from '@/lib/locale/region';
 import { randomId } from '@/lib/random-id';
 import { TRUSTED_KEY, trustedSitesInPage } from '@/lib/trust/trust-match';
-import { SHARE_ROUTES, type ShareRoute } from '@/lib/types';
+import { SHARE_ROUTES, USER_DECISIONS, type ShareRoute } from '@/lib/types';
 import { releaseMessage, watchingMessage, type IsolatedChannel, type RequestQuestion } from '../page/page-channel';
 import { GuardController, type WatchRecord } from './guard-controller';
 import { reportReliably } from './reliable-report';
 import { isTypable, TrackedValues } from './tracked-values';
 
 export type { PageStatus };
+
+/** How often a frame with requests waiting for an answer asks the background what became of them. */
+export const HOLD_CHECK_MS = 4_000;
 
 export interface FrameGuard {
   /** Settles once the stored settings and trusted list have been read. */
@@ -24,6 +27,8 @@ export interface FrameGuard {
   onQuestion(question: RequestQuestion, allow: () => void): void;
   /** A message from the background (checked here). */
   onMessage(message: unknown): void;
+  /** Whether a request of this frame is still held under `holdId`. */
+  isHeld(holdId: string): boolean;
   /** Fields typed into before the guard was running: take their current values now. */
   track(elements: Iterable<Element>): void;
   setPageStatus(status: PageStatus): void;
@@ -106,7 +111,10 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
   const controller = new GuardController({
     records,
     release: (requestId, allowed) => channel.post(releaseMessage(requestId, allowed)),
-    report: (message) => reportReliably(() => send(message)),
+    report: (message) => {
+      if (!message.auditOnly) checkHoldsSoon();
+      return reportReliably(() => send(message));
+    },
     update: (holdId, items: ReportedItem[], after) => {
       void send({ type: 'hold-update', holdId, items: items.slice(0, 20), after }).catch(() => undefined);
     },
@@ -117,6 +125,29 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
     page: () => ({ url: win.location.href, title: doc.title, ...status }),
     lastUserAction: () => lastAction,
   });
+
+  // While holds wait for an answer, ask now and then what became of them: a worker stopped between
+  // recording the answer and telling this frame must not leave the request held for ever, and a
+  // report the background lost is made again (so the user is asked). Nothing runs without holds.
+  let holdCheck: ReturnType<typeof setInterval> | undefined;
+  const checkHolds = async (): Promise<void> => {
+    const holdIds = controller.waitingHoldIds();
+    if (holdIds.length === 0) {
+      clearInterval(holdCheck);
+      holdCheck = undefined;
+      return;
+    }
+    const reply = (await send({ type: 'hold-status', holdIds: holdIds.slice(0, 50) }).catch(() => undefined)) as { statuses?: unknown } | undefined;
+    for (const status of Array.isArray(reply?.statuses) ? (reply.statuses as Partial<HoldStatus>[]) : []) {
+      if (typeof status.holdId !== 'string' || !controller.isHeld(status.holdId)) continue;
+      if (status.state === 'answered' && (USER_DECISIONS as readonly unknown[]).includes(status.decision)) controller.onDecided(status.holdId, status.decision!);
+      else if (status.state === 'unknown') controller.reportAgain(status.holdId);
+    }
+  };
+  const checkHoldsSoon = (): void => {
+    holdCheck ??= setInterval(() => void checkHolds(), HOLD_CHECK_MS);
+  };
+  cleanups.push(() => clearInterval(holdCheck));
 
   /** Tell the MAIN world whether to ask at all, and the background what this frame watches. */
   let publishTimer: ReturnType<typeof setTimeout> | undefined;
@@ -268,6 +299,7 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
   return {
     ready,
     onMessage: onRuntimeMessage,
+    isHeld: (holdId) => controller.isHeld(holdId),
     track: (elements) => {
       for (const element of elements) track(element);
     },

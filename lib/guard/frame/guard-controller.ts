@@ -62,6 +62,8 @@ interface OpenHold {
   /** Work to redo if the user says send (a held form navigation). */
   replays: (() => void)[];
   audit: boolean;
+  /** What was reported, to report again if the background lost it (kept in this frame's memory only). */
+  report?: GuardHoldMessage;
 }
 
 interface Answer {
@@ -154,9 +156,7 @@ export class GuardController {
 
     const holdId = this.env.newHoldId();
     const audit = this.env.settings().auditOnly;
-    const hold: OpenHold = { holdId, host, items, requestIds: [], replays: [], audit };
-    this.holds.set(holdId, hold);
-    const report = this.env.report({
+    const message: GuardHoldMessage = {
       type: 'guard-hold',
       holdId,
       route,
@@ -167,7 +167,9 @@ export class GuardController {
       items: [...items.values()].slice(0, 20),
       auditOnly: audit,
       byAction: isAction,
-    });
+    };
+    this.holds.set(holdId, { holdId, host, items, requestIds: [], replays: [], audit, report: message });
+    const report = this.env.report(message);
     if (audit) {
       // Recorded before it leaves: the request goes once the background has the record, or after a
       // bound (the report is still retried, so a slow worker start loses nothing).
@@ -242,5 +244,16 @@ export class GuardController {
   /** Holds still waiting (their ids), e.g. to report them as abandoned when the page goes away. */
   openHoldIds(): string[] {
     return [...this.holds.values()].filter((hold) => hold.host !== '').map((hold) => hold.holdId);
+  }
+
+  /** Holds waiting for the user's answer (audit-only ones end by themselves). */
+  waitingHoldIds(): string[] {
+    return [...this.holds.values()].filter((hold) => hold.host !== '' && !hold.audit).map((hold) => hold.holdId);
+  }
+
+  /** The background has no trace of this hold (its report was lost): report it again, so it is asked. */
+  reportAgain(holdId: string): void {
+    const hold = this.holds.get(holdId);
+    if (hold?.report) void this.env.report(hold.report).catch(() => undefined);
   }
 }

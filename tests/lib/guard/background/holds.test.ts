@@ -5,7 +5,7 @@
 // abandoned and closed-tab holds recorded as not sent; Undo after Trust.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { abandonHolds, answerHold, closeTabHolds, raiseHoldPrompt, receiveHold, undoTrust, updateHold, type HoldDeps } from '@/lib/guard/background/holds';
+import { abandonHolds, answerHold, closeTabHolds, holdStatus, sweepHolds, raiseHoldPrompt, receiveHold, undoTrust, updateHold, type HoldDeps } from '@/lib/guard/background/holds';
 import type { GuardHoldMessage } from '@/lib/messages/guard-messages';
 import type { ToContentMessage } from '@/lib/messages/to-content';
 import type { ShareEvent } from '@/lib/log/share-event';
@@ -37,7 +37,9 @@ const deps: HoldDeps = {
   tell: async (tabId, frameId, message) => void told.push({ tabId, frameId, message }),
   promptChanged: async (tabId) => void promptChanges.push(tabId),
   allowed: async (tabId, site, decision) => void allowed.push(`${tabId} ${site} ${decision}`),
+  stillHeld: async (tabId, frameId, holdId) => stillWaiting.has(`${tabId}/${frameId}/${holdId}`),
 };
+let stillWaiting: Set<string>;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -45,6 +47,7 @@ beforeEach(() => {
   told = [];
   promptChanges = [];
   allowed = [];
+  stillWaiting = new Set();
 });
 
 describe('receiveHold', () => {
@@ -82,6 +85,41 @@ describe('receiveHold', () => {
       ['audit-only', 'phone'],
     ]);
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('13800138000');
+  });
+});
+
+describe('holdStatus: what a frame still waiting learns', () => {
+  const ids = ['hold_0000000000000001', 'hold_0000000000000002', 'hold_0000000000000003', 'hold_0000000000000004'];
+  it('open, answered (the recorded answer; audit-only counts as sent), or unknown; another tab\'s hold is unknown to this one', async () => {
+    await receiveHold(message({ holdId: ids[0] }), FROM, deps);
+    await receiveHold(message({ holdId: ids[1], destinationUrl: 'https://collect.other-lender.example/x' }), FROM, deps);
+    await answerHold(ids[1]!, 'cancelled', { tabId: 5 }, deps);
+    await receiveHold(message({ holdId: ids[2], auditOnly: true }), FROM, deps);
+    expect((await holdStatus(ids, FROM, deps)).statuses).toEqual([
+      { holdId: ids[0], state: 'open' },
+      { holdId: ids[1], state: 'answered', decision: 'cancelled' },
+      { holdId: ids[2], state: 'answered', decision: 'sent-once' },
+      { holdId: ids[3], state: 'unknown' },
+    ]);
+    expect((await holdStatus(ids.slice(0, 2), { ...FROM, tabId: 6 }, deps)).statuses.map((status) => status.state)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('sweepHolds: after a worker restart', () => {
+  it('records as not sent ("restarted") the holds no frame waits on any more, and keeps the others', async () => {
+    const kept = 'hold_0000000000000007';
+    await receiveHold(message(), FROM, deps);
+    await receiveHold(message({ holdId: kept }), { ...FROM, frameId: 0 }, deps);
+    stillWaiting.add(`5/0/${kept}`);
+    promptChanges = [];
+    await sweepHolds(deps);
+    expect(recorded.map((event) => [event.decision, event.reason])).toEqual([['cancelled', 'restarted']]);
+    expect(await readHold(HOLD_ID)).toBeNull();
+    expect(await readHold(kept)).not.toBeNull();
+    expect(promptChanges).toEqual([5]);
+    // Swept once: a second sweep finds nothing more to record.
+    await sweepHolds(deps);
+    expect(recorded).toHaveLength(1);
   });
 });
 

@@ -57,6 +57,7 @@ beforeEach(() => {
     },
     onMessage: (message) => void log.push(`message ${(message as { type: string }).type}`),
     scan: () => void log.push('scan'),
+    isHeld: (holdId) => holdId === 'hold_still_waiting_here',
     onApkDownload: (url) => void log.push(`apk ${url}`),
     stop: () => void log.push('stop'),
   };
@@ -292,6 +293,24 @@ describe('startBootstrap', () => {
       expect(await tell({ type: 'show-prompt', holdId: 'hold_0000000000000001' })).toEqual([undefined]);
       await coreLoads();
       expect(await tell({ type: 'raise-prompt' })).toEqual([undefined]);
+    });
+  });
+
+  describe('a restarted background asking about a hold', () => {
+    it('is answered at once: held only where the core still waits on it; a frame whose core never ran held nothing', async () => {
+      const listen = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+      boot('<input name="phone">');
+      const listener = listen.mock.calls[0]![0] as unknown as (message: unknown, sender: unknown, respond: (reply: unknown) => void) => void;
+      const ask = (holdId: string) => {
+        const respond = vi.fn();
+        listener({ type: 'hold-known', holdId }, {}, respond);
+        return respond.mock.calls;
+      };
+      expect(ask('hold_still_waiting_here')).toEqual([[{ held: false }]]);
+      await coreLoads();
+      expect(ask('hold_still_waiting_here')).toEqual([[{ held: true }]]);
+      expect(ask('hold_gone_with_the_old_page')).toEqual([[{ held: false }]]);
+      expect(log.filter((entry) => entry.startsWith('message'))).toEqual([]);
     });
   });
 

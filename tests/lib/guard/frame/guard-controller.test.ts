@@ -198,6 +198,23 @@ describe('audit-only', () => {
   });
 });
 
+describe('holds the background may have lost', () => {
+  it('lists only holds waiting for the user, and reports one again exactly as first reported', () => {
+    ask('https://collector.example/a', 'id=11010519491231002X');
+    settings = { ...DEFAULT_SETTINGS, auditOnly: true };
+    ask('https://other.example/b', 'id=11010519491231002X');
+    const waiting = controller.waitingHoldIds();
+    expect(waiting).toEqual([reports[0]!.holdId]);
+    controller.reportAgain(waiting[0]!);
+    expect(reports).toHaveLength(3);
+    expect(reports[2]).toEqual(reports[0]);
+    controller.onDecided(waiting[0]!, 'cancelled');
+    expect(controller.waitingHoldIds()).toEqual([]);
+    controller.reportAgain(waiting[0]!);
+    expect(reports).toHaveLength(3);
+  });
+});
+
 describe('audit-only form navigations', () => {
   it('the form let go after its record goes through, with no second record (the replay is not a new hold)', async () => {
     settings = { ...DEFAULT_SETTINGS, auditOnly: true };
