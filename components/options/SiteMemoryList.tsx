@@ -5,12 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SiteMemory, SiteMemoryEntry, SiteMemoryOp } from '@/lib/detect/site-memory';
 import { loadSiteMemory, SITE_MEMORY_KEY } from '@/lib/background/site-memory-store';
-import { updateSiteMemory } from '@/lib/messages/write-requests';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { shortDateFormatter } from '@/components/shared/labels';
-import { siteMemoryText } from '@/components/popup/SiteMemoryControls';
-
-type Note = { text: string; undo?: SiteMemoryOp } | null;
+import { SiteMemoryNote, siteMemoryText, useSiteMemoryChange } from '@/components/popup/SiteMemoryControls';
 
 /** Newest first: the user's marks and detections by their time. */
 const newest = (a: SiteMemoryEntry, b: SiteMemoryEntry): number =>
@@ -19,8 +16,6 @@ const newest = (a: SiteMemoryEntry, b: SiteMemoryEntry): number =>
 export function SiteMemoryList({ locale }: { locale?: string }) {
   const [memory, setMemory] = useState<SiteMemory | null>(null);
   const [recovered, setRecovered] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<Note>(null);
   const formatDate = shortDateFormatter(locale ?? uiLanguage());
 
   const refresh = async () => {
@@ -41,30 +36,14 @@ export function SiteMemoryList({ locale }: { locale?: string }) {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
-  const send = async (change: SiteMemoryOp, text: string, undo?: SiteMemoryOp) => {
-    setBusy(true);
-    const reply = await updateSiteMemory(change);
-    await refresh();
-    setBusy(false);
-    setNote(reply.ok ? { text, ...(undo ? { undo } : {}) } : { text: t('siteMemory_saveError') });
-  };
+  const { busy, note, send } = useSiteMemoryChange(refresh);
 
   return (
     <section aria-labelledby="site-memory-heading" class="site-memory-list">
       <h2 id="site-memory-heading">{t('siteMemory_heading')}</h2>
       <p class="muted">{t('siteMemory_intro')}</p>
       {recovered && <p class="status status-warn">{t('siteMemory_recovered')}</p>}
-      <p role="status" aria-live="polite" class="muted">
-        {note?.text ?? ''}
-        {note?.undo && (
-          <>
-            {' '}
-            <button type="button" class="button" disabled={busy} onClick={() => note.undo && void send(note.undo, t('siteMemory_undone'))}>
-              {t('siteMemory_undo')}
-            </button>
-          </>
-        )}
-      </p>
+      <SiteMemoryNote note={note} busy={busy} send={send} />
       {memory === null && <p class="muted">{t('loading')}</p>}
       {memory?.sites.length === 0 && <p class="muted">{t('siteMemory_empty')}</p>}
       {memory && memory.sites.length > 0 && (

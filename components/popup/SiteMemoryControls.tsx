@@ -11,6 +11,39 @@ import { shortDateFormatter } from '@/components/shared/labels';
 
 type Loaded = { phase: 'loading' } | { phase: 'ready'; entry: SiteMemoryEntry | undefined };
 type Note = { kind: 'ok' | 'error'; text: string; undo?: SiteMemoryOp } | null;
+type Send = (change: SiteMemoryOp, text: string, undo?: SiteMemoryOp) => Promise<void>;
+
+/** A change sent to the background (the only writer), then the memory read again; the note says what happened. */
+export function useSiteMemoryChange(refresh: () => Promise<void>): { busy: boolean; note: Note; send: Send } {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  const send: Send = async (change, text, undo) => {
+    setBusy(true);
+    setNote(null);
+    const reply = await updateSiteMemory(change);
+    await refresh();
+    setBusy(false);
+    setNote(reply.ok ? { kind: 'ok', text, ...(undo ? { undo } : {}) } : { kind: 'error', text: t('siteMemory_saveError') });
+  };
+  return { busy, note, send };
+}
+
+/** Feedback after a change, with Undo when it can be taken back. */
+export function SiteMemoryNote({ note, busy, send }: { note: Note; busy: boolean; send: Send }) {
+  return (
+    <p role="status" class={note?.kind === 'error' ? 'note note-error' : 'note'}>
+      {note?.text ?? ''}
+      {note?.undo && (
+        <>
+          {' '}
+          <button type="button" class="button site-memory-undo" disabled={busy} onClick={() => note.undo && void send(note.undo, t('siteMemory_undone'))}>
+            {t('siteMemory_undo')}
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
 
 /** What the memory says about the site, in the user's language. */
 export function siteMemoryText(entry: SiteMemoryEntry | undefined, formatDate: (at: number) => string): string {
@@ -25,14 +58,13 @@ export const undoOf = (site: string, before: SiteMemoryEntry | undefined): SiteM
 
 export function SiteMemoryControls({ site, display, locale }: { site: string; display: string; locale?: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<Note>(null);
   const formatDate = shortDateFormatter(locale ?? uiLanguage());
 
   const refresh = async () => {
     const { value } = await loadSiteMemory().catch(() => ({ value: undefined }));
     setLoaded({ phase: 'ready', entry: value ? entryOf(value, site) : undefined });
   };
+  const { busy, note, send } = useSiteMemoryChange(refresh);
   useEffect(() => {
     void refresh();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
@@ -42,14 +74,6 @@ export function SiteMemoryControls({ site, display, locale }: { site: string; di
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [site]);
 
-  const send = async (change: SiteMemoryOp, text: string, undo?: SiteMemoryOp) => {
-    setBusy(true);
-    setNote(null);
-    const reply = await updateSiteMemory(change);
-    await refresh();
-    setBusy(false);
-    setNote(reply.ok ? { kind: 'ok', text, ...(undo ? { undo } : {}) } : { kind: 'error', text: t('siteMemory_saveError') });
-  };
   const mark = (loan: boolean) => {
     if (loaded.phase !== 'ready') return;
     void send({ op: 'mark', site, loan }, t(loan ? 'siteMemory_markedLoan' : 'siteMemory_markedNotLoan', [display]), undoOf(site, loaded.entry));
@@ -74,17 +98,7 @@ export function SiteMemoryControls({ site, display, locale }: { site: string; di
           </p>
         </>
       )}
-      <p role="status" class={note?.kind === 'error' ? 'note note-error' : 'note'}>
-        {note?.text ?? ''}
-        {note?.undo && (
-          <>
-            {' '}
-            <button type="button" class="button site-memory-undo" disabled={busy} onClick={() => note.undo && void send(note.undo, t('siteMemory_undone'))}>
-              {t('siteMemory_undo')}
-            </button>
-          </>
-        )}
-      </p>
+      <SiteMemoryNote note={note} busy={busy} send={send} />
     </div>
   );
 }
