@@ -3,7 +3,7 @@
 // undo), or take back the user's own mark. Reads storage; the background is the only writer.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SiteMemory, SiteMemoryEntry, SiteMemoryOp } from '@/lib/detect/site-memory';
+import type { SiteMemory, SiteMemoryEntry } from '@/lib/detect/site-memory';
 import { loadSiteMemory, SITE_MEMORY_KEY } from '@/lib/background/site-memory-store';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { shortDateFormatter } from '@/components/shared/labels';
