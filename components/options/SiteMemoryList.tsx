@@ -1,13 +1,12 @@
 // Options-page section "Sites remembered as lenders": every site the site memory holds — recognised
 // by LoanGuard or marked by the user — with what it is and since when, and per site: remove (with
 // undo), or take back the user's own mark. Reads storage; the background is the only writer.
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
 import type { SiteMemory, SiteMemoryEntry } from '@/lib/detect/site-memory';
-import { loadSiteMemory, SITE_MEMORY_KEY } from '@/lib/background/site-memory-store';
+import { loadSiteMemory } from '@/lib/background/site-memory-store';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { shortDateFormatter } from '@/components/shared/labels';
-import { SiteMemoryNote, siteMemoryText, useSiteMemoryChange } from '@/components/popup/SiteMemoryControls';
+import { SiteMemoryNote, siteMemoryText, useSiteMemory } from '@/components/popup/SiteMemoryControls';
 
 /** Newest first: the user's marks and detections by their time. */
 const newest = (a: SiteMemoryEntry, b: SiteMemoryEntry): number =>
@@ -27,16 +26,7 @@ export function SiteMemoryList({ locale }: { locale?: string }) {
       setMemory({ version: 1, sites: [] });
     }
   };
-  useEffect(() => {
-    void refresh();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SITE_MEMORY_KEY in changes) void refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-
-  const { busy, note, send } = useSiteMemoryChange(refresh);
+  const { busy, note, send } = useSiteMemory(refresh, '');
 
   return (
     <section aria-labelledby="site-memory-heading" class="site-memory-list">

@@ -13,10 +13,22 @@ type Loaded = { phase: 'loading' } | { phase: 'ready'; entry: SiteMemoryEntry | 
 type Note = { kind: 'ok' | 'error'; text: string; undo?: SiteMemoryOp } | null;
 type Send = (change: SiteMemoryOp, text: string, undo?: SiteMemoryOp) => Promise<void>;
 
-/** A change sent to the background (the only writer), then the memory read again; the note says what happened. */
-export function useSiteMemoryChange(refresh: () => Promise<void>): { busy: boolean; note: Note; send: Send } {
+/**
+ * The site memory as a component shows it: `refresh` reads it now and whenever it changes (for `key`,
+ * e.g. the site shown); `send` hands a change to the background (the only writer), then reads it
+ * again, and the note says what happened.
+ */
+export function useSiteMemory(refresh: () => Promise<void>, key: string): { busy: boolean; note: Note; send: Send } {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  useEffect(() => {
+    void refresh();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SITE_MEMORY_KEY in changes) void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [key]);
   const send: Send = async (change, text, undo) => {
     setBusy(true);
     setNote(null);
@@ -64,15 +76,7 @@ export function SiteMemoryControls({ site, display, locale }: { site: string; di
     const { value } = await loadSiteMemory().catch(() => ({ value: undefined }));
     setLoaded({ phase: 'ready', entry: value ? entryOf(value, site) : undefined });
   };
-  const { busy, note, send } = useSiteMemoryChange(refresh);
-  useEffect(() => {
-    void refresh();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SITE_MEMORY_KEY in changes) void refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [site]);
+  const { busy, note, send } = useSiteMemory(refresh, site);
 
   const mark = (loan: boolean) => {
     if (loaded.phase !== 'ready') return;

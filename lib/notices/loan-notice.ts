@@ -1,6 +1,6 @@
 // Passive mode: on a detected loan page that isn't trusted, a small notice says so before anything
 // is typed. Informational only (no decision lives here), dismissible, shown once per page.
-import { createOverlayHost } from './overlay-host';
+import { createCornerCard } from './overlay-host';
 
 export interface LoanNoticeText {
   message: string;
@@ -8,19 +8,7 @@ export interface LoanNoticeText {
 }
 
 export function showLoanNotice(doc: Document, text: LoanNoticeText): () => void {
-  const overlay = createOverlayHost(doc, {
-    left: 'auto',
-    top: 'auto',
-    right: '16px',
-    bottom: '16px',
-    width: 'min(360px, calc(100vw - 32px))',
-    height: 'auto',
-  });
-  const box = doc.createElement('div');
-  box.setAttribute('role', 'status');
-  box.setAttribute('aria-live', 'polite');
-  const message = doc.createElement('p');
-  message.textContent = text.message;
+  const { overlay, box } = createCornerCard(doc, text.message);
   const close = doc.createElement('button');
   close.type = 'button';
   close.textContent = '×';
@@ -36,7 +24,7 @@ export function showLoanNotice(doc: Document, text: LoanNoticeText): () => void 
       color: inherit; cursor: pointer; padding: 0 4px; }
     button:focus-visible { outline: 2px solid #c2410c; border-radius: 4px; }
     @media (prefers-color-scheme: dark) { div { background: #431407; color: #fed7aa; border-color: #9a3412; } }`;
-  box.append(message, close);
+  box.append(close);
   overlay.root.append(style, box);
   overlay.ensure();
   const remove = (): void => overlay.remove();

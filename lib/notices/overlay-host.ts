@@ -81,3 +81,22 @@ export function createOverlayHost(doc: Document, initialStyle: Record<string, st
     remove: () => host.remove(),
   };
 }
+
+/** A status card in the page's bottom corner (the loan notice, the toasts): its overlay, box and text. */
+export function createCornerCard(doc: Document, text: string): { overlay: OverlayHost; box: HTMLDivElement; message: HTMLParagraphElement } {
+  const overlay = createOverlayHost(doc, {
+    left: 'auto',
+    top: 'auto',
+    right: '16px',
+    bottom: '16px',
+    width: 'min(360px, calc(100vw - 32px))',
+    height: 'auto',
+  });
+  const box = doc.createElement('div');
+  box.setAttribute('role', 'status');
+  box.setAttribute('aria-live', 'polite');
+  const message = doc.createElement('p');
+  message.textContent = text;
+  box.append(message);
+  return { overlay, box, message };
+}

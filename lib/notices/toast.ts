@@ -1,7 +1,7 @@
 // A short confirmation in the page's corner after the user answered ("Stopped. Nothing was sent to
 // x.example." / "x.example is now trusted. Undo"), or after the backstop stopped something. It
 // fades by itself; its one button (Undo) counts only the user's own click. Content script, top frame.
-import { createOverlayHost } from './overlay-host';
+import { createCornerCard } from './overlay-host';
 
 export interface ToastText {
   message: string;
@@ -14,20 +14,7 @@ export interface ToastText {
 export const TOAST_MS = 6_000;
 
 export function showToast(doc: Document, text: ToastText, durationMs = TOAST_MS): () => void {
-  const overlay = createOverlayHost(doc, {
-    left: 'auto',
-    top: 'auto',
-    right: '16px',
-    bottom: '16px',
-    width: 'min(360px, calc(100vw - 32px))',
-    height: 'auto',
-  });
-  const box = doc.createElement('div');
-  box.setAttribute('role', 'status');
-  box.setAttribute('aria-live', 'polite');
-  const message = doc.createElement('p');
-  message.textContent = text.message;
-  box.append(message);
+  const { overlay, box } = createCornerCard(doc, text.message);
   const remove = (): void => {
     clearTimeout(timer);
     overlay.remove();
