@@ -92,7 +92,9 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
     const report = (): void => {
       const body = document.body;
       if (!body) return;
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      // The content's own height: the document's scrollHeight never drops below the frame's height,
+      // so a frame once sized taller (before the text re-wrapped) would keep an empty gap for ever.
+      const height = Math.ceil(body.getBoundingClientRect().bottom + scrollY);
       portRef.current?.postMessage({ type: 'prompt-size', width: Math.ceil(body.scrollWidth), height });
     };
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(report) : undefined;

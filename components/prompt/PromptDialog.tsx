@@ -98,10 +98,17 @@ export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDe
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  // Focus the safe answer on open, and again whenever the gate disables the button that had focus.
+  // The safe answer has the keyboard once the frame has it (the host hands it over when the user
+  // submits, or stops typing and leaves the field; taking it from here would steal a typist's
+  // keystrokes), and again whenever the gate disables the button that had focus.
   useEffect(() => {
-    const focused = document.activeElement;
-    if (!gate.open && !(focused instanceof HTMLButtonElement && !focused.disabled)) cancelRef.current?.focus();
+    const focusSafe = (): void => {
+      const focused = document.activeElement;
+      if (!(focused instanceof HTMLButtonElement && !focused.disabled)) cancelRef.current?.focus();
+    };
+    if (document.hasFocus() && !gate.open) focusSafe();
+    addEventListener('focus', focusSafe);
+    return () => removeEventListener('focus', focusSafe);
   }, [gate.open]);
 
   const { destination, page } = hold;

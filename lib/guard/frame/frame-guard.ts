@@ -214,7 +214,9 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
   }
   // The user acting (a submit, a click, Enter): the requests right after it are that action's.
   listen('click', (event) => {
-    if (event.isTrusted) lastAction = Date.now();
+    // Clicking into a field to type in it is not an action that sends (the prompt must not take the keyboard).
+    const target = deepTarget(event);
+    if (event.isTrusted && !(target && isTypable(target))) lastAction = Date.now();
   });
   listen('keydown', (event) => {
     if (event.isTrusted && (event as KeyboardEvent).key === 'Enter') lastAction = Date.now();

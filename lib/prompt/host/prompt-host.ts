@@ -9,6 +9,7 @@ import { createOverlayHost, type OverlayHost } from '@/lib/notices/overlay-host'
 import { showToast } from '@/lib/notices/toast';
 import type { HoldEndedMessage } from '@/lib/messages/to-content';
 import { checkPromptGeometry, type Geometry } from './prompt-geometry';
+import { isTypable } from '@/lib/guard/frame/tracked-values';
 
 const WATCHDOG_MS = 250;
 /** Width the prompt wants, in device-independent pixels; narrower screens get a bottom sheet. */
@@ -177,15 +178,21 @@ export class PromptHost {
     return active;
   }
 
-  /** The keyboard moves to the prompt when the user submitted, or once they stop typing. */
+  /**
+   * The keyboard moves to the prompt when the user submitted, or once they have stopped typing and
+   * are no longer in a field: a pause to read the next digits off an ID card, or a Tab to the next
+   * field, must not send the following keystrokes into the prompt.
+   */
   private takeFocusWhenQuiet(byAction: boolean): void {
     if (this.focusTimer !== undefined) clearTimeout(this.focusTimer);
     const quietFor = Date.now() - this.lastTyping;
-    if (byAction || quietFor >= TYPING_QUIET_MS) {
+    const active = this.deepActiveElement();
+    const inField = active !== null && (isTypable(active) || active instanceof HTMLIFrameElement);
+    if (byAction || (quietFor >= TYPING_QUIET_MS && !inField)) {
       this.frame?.focus();
       return;
     }
-    this.focusTimer = setTimeout(() => this.takeFocusWhenQuiet(false), TYPING_QUIET_MS - quietFor);
+    this.focusTimer = setTimeout(() => this.takeFocusWhenQuiet(false), Math.max(TYPING_QUIET_MS - quietFor, 250));
   }
 
   /** Size and place the frame in device-independent pixels, whatever the page's zoom or viewport. */
