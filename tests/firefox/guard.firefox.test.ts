@@ -1,7 +1,8 @@
 // The guard in real Firefox (headless firefox-esr, the built Firefox MV3 add-on as a temporary
 // add-on): the prompt appears with its buttons inside a web page, Don't send / Send once / Trust do
-// what they say for form, fetch, XHR and beacon routes, the popup shows the log, and at phone size
-// on a page without a viewport tag the prompt is a readable bottom sheet a person can answer.
+// what they say for form, fetch, XHR and beacon routes, the popup shows the log, the other extension
+// pages render, and at phone size on a page without a viewport tag the prompt is a readable bottom
+// sheet a person can answer.
 // One browser for the whole file: a Firefox launch costs seconds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -108,6 +109,24 @@ describe('Firefox: the popup', () => {
     const text = await popup.$eval('main', (main) => (main as HTMLElement).innerText);
     expect(text).toContain('138****8000');
     await popup.close();
+  });
+});
+
+describe('Firefox: the extension pages', () => {
+  it('options (About with the privacy policy), welcome and the evidence report render with their texts', async () => {
+    const pages: [string, string][] = [
+      ['options.html#about', '#about:not([hidden]) details.about-privacy-policy summary'],
+      ['welcome.html', '#welcome-region'],
+      ['report.html', 'h1'],
+    ];
+    for (const [file, ready] of pages) {
+      const tab = await openExtensionPage(harness.firefox, file);
+      await tab.waitForSelector(ready, { timeout: 10_000 });
+      // Every text comes from browser.i18n: an empty one means the messages did not load.
+      const text = await tab.$eval(ready, (element) => element.textContent?.trim() ?? '');
+      expect(text.length, file).toBeGreaterThan(3);
+      await tab.close();
+    }
   });
 });
 
