@@ -26,6 +26,9 @@ export default defineConfig({
         test: {
           name: 'firefox',
           environment: 'node',
+          // A group of its own after the unit tests (vitest runs the Chromium files, one at a time,
+          // after every group): the two browsers never share the CI's cores.
+          sequence: { groupOrder: 1 },
           include: ['tests/firefox/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
