@@ -1,4 +1,5 @@
-// Test projects: `unit` (happy-dom + WXT's fakeBrowser) and `e2e` (the built extension in real Chromium).
+// Test projects: `unit` (happy-dom + WXT's fakeBrowser), `e2e` (the built extension in real Chromium)
+// and `firefox` (the Firefox build in headless Firefox).
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -17,6 +18,20 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The same guard in headless Firefox (firefox-esr), the Firefox build as a temporary add-on.
+        test: {
+          name: 'firefox',
+          environment: 'node',
+          // A group of its own after the unit tests (vitest runs the Chromium files, one at a time,
+          // after every group): the two browsers never share the CI's cores.
+          sequence: { groupOrder: 1 },
+          include: ['tests/firefox/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

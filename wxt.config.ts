@@ -32,13 +32,17 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions is read from Firefox 140 (desktop) and 142 (Android) on;
+            // older versions would install without the user seeing "no data collected".
             gecko: {
               id: 'loanguard@loanguard.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // use_dynamic_url (above) needs Chrome 130.
+        { minimum_chrome_version: '130' }),
   }),
 });

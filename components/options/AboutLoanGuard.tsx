@@ -1,11 +1,13 @@
 // Options-page section "About": what LoanGuard does and does not do, each permission and why, the
-// privacy promise, the version, a way back to the welcome page, and what it found in the open tabs.
+// privacy promise and the privacy policy (PRIVACY.md), the version, a way back to the welcome page, and what it found in the open tabs.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import { listTabVerdicts } from '@/lib/messages/page-requests';
 import { t } from '@/lib/locale/i18n';
 import { VerdictView } from './VerdictView';
+// The store privacy policy, shipped with the extension so it reads without a network request.
+import privacyPolicy from '@/PRIVACY.md?raw';
 
 /** The manifest's permissions as people read them: [id, name, why]. */
 const permissions = (): [string, string, string][] => [
@@ -20,6 +22,27 @@ function version(): string {
   } catch {
     return '';
   }
+}
+
+/** PRIVACY.md as paragraphs and lists ("- " items, continued on indented lines); plain text, no HTML. */
+function policyBlocks(text: string) {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((block) => {
+      const join = (lines: string) => lines.replace(/\s*\n\s*/g, ' ');
+      if (!block.startsWith('- ')) return <p key={block}>{join(block)}</p>;
+      return (
+        <ul key={block}>
+          {block
+            .slice(2)
+            .split(/\n- /)
+            .map((item) => (
+              <li key={item}>{join(item)}</li>
+            ))}
+        </ul>
+      );
+    });
 }
 
 export function AboutLoanGuard() {
@@ -63,6 +86,10 @@ export function AboutLoanGuard() {
 
       <h3>{t('about_privacy_heading')}</h3>
       <p class="status status-ok about-privacy">{t('about_privacy_body')}</p>
+      <details class="about-privacy-policy">
+        <summary>{t('about_privacyPolicy')}</summary>
+        <div lang="en">{policyBlocks(privacyPolicy)}</div>
+      </details>
 
       <h3>{t('about_welcome_heading')}</h3>
       <p>{t('about_welcome_help')}</p>

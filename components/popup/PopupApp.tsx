@@ -8,7 +8,9 @@ import { currentTab, getTabVerdict } from '@/lib/messages/page-requests';
 import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
-import { ThisSite } from './ThisSite';
+import { isAndroid } from '@/lib/platform/platform';
+import { ThisSite, webSiteOf } from './ThisSite';
+import { SiteAccess } from './SiteAccess';
 import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
 import './popup.css';
 
@@ -41,6 +43,8 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
   const [tab, setTab] = useState<TabState>({ phase: 'loading' });
   const [log, setLog] = useState<LogState>({ phase: 'loading' });
   const [quarantined, setQuarantined] = useState(0);
+  // Firefox for Android opens the popup as a full page on the phone: laid out for that (popup.css).
+  const [android, setAndroid] = useState(false);
   const marked = useRef(false);
 
   useEffect(() => {
@@ -56,6 +60,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
       (ready) => live && setLog({ phase: 'ready', ...ready }),
       () => live && setLog({ phase: 'error' }),
     );
+    void isAndroid().then((yes) => live && setAndroid(yes));
     // Not awaited by the first view: the notice appears when the count is in.
     database.then(countQuarantine).then(
       (count) => live && setQuarantined(count),
@@ -80,7 +85,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
   const pairs = log.phase === 'ready' ? log.pairs : null;
   const setAside = quarantined + (log.phase === 'ready' ? log.unreadable : 0);
   return (
-    <main class="popup">
+    <main class="popup" data-platform={android ? 'android' : undefined}>
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
@@ -110,6 +115,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
           <p role="alert">{t('loadError')}</p>
         </section>
       )}
+      {tab.phase === 'ready' && <SiteAccessFor url={tab.verdict?.url || tab.url} />}
       {tab.phase === 'ready' && <ThisSite verdict={tab.verdict} url={tab.url} pairs={pairs} />}
 
       {log.phase === 'loading' && <p class="muted">{t('loading')}</p>}
@@ -131,4 +137,10 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
       </footer>
     </main>
   );
+}
+
+/** The site-access notice for the tab's site, when it is a web page. */
+function SiteAccessFor({ url }: { url?: string }) {
+  const page = webSiteOf(url);
+  return page ? <SiteAccess url={page.url} display={page.display} /> : null;
 }

@@ -5,4 +5,8 @@ import { PromptApp } from '@/components/prompt/PromptApp';
 import '@/components/shared/theme.css';
 import '@/components/prompt/prompt.css';
 
-render(<PromptApp hash={location.hash} />, document.getElementById('app')!);
+// Drawn again when only the fragment changes: Firefox does not reload a frame whose new src differs
+// only after `#`, so a token handed over that way must still reach the prompt.
+const draw = (): void => render(<PromptApp hash={location.hash} />, document.getElementById('app')!);
+addEventListener('hashchange', draw);
+draw();

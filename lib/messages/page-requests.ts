@@ -30,6 +30,22 @@ export async function currentTab(search: string): Promise<{ id?: number; url?: s
             .then(() => browser.tabs.get(fromQuery))
             .then((found) => found?.url, () => undefined),
         }
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      : await activeWebTab();
   return { ...(tab?.id === undefined ? {} : { id: tab.id }), ...(tab?.url ? { url: tab.url } : {}) };
+}
+
+const isOwnPage = (url: string | undefined): boolean => !!url && url.startsWith(browser.runtime.getURL('/'));
+
+/**
+ * The tab the user opened the popup from. Firefox for Android opens the popup as a page of its own
+ * and supports tabs.query only in part: when the active tab of the current window is not found, or
+ * is our own page, the most recently used other tab is the one the user came from.
+ */
+async function activeWebTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const active = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  const found = active.find((tab) => !isOwnPage(tab.url));
+  if (found) return found;
+  const all = await browser.tabs.query({}).catch(() => []);
+  const others = all.filter((tab) => !isOwnPage(tab.url));
+  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? active[0];
 }

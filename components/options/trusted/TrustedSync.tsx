@@ -1,17 +1,20 @@
 // The optional copy of the trusted list (never the log) in the browser's sync storage: the switch
-// and the outcome of the last sync.
+// and the outcome of the last sync. Not offered where storage.sync does not sync (Firefox for Android).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/locale/i18n';
 import { loadSettings, parseSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings/settings';
 import { loadSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/trust/trusted-sync';
 import { trustedErrorText } from './trusted-text';
+import { syncAvailable } from '@/lib/platform/platform';
 
 export function TrustedSync({ say }: { say(message: string): void }) {
   const [on, setOn] = useState<boolean | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [available, setAvailable] = useState(true);
 
   useEffect(() => {
+    void syncAvailable().then(setAvailable);
     const refreshStatus = () => loadSyncStatus().then(setStatus, () => undefined);
     void refreshStatus();
     loadSettings().then(
@@ -41,6 +44,7 @@ export function TrustedSync({ say }: { say(message: string): void }) {
     }
   };
 
+  if (!available) return null;
   const when = status ? new Date(status.at).toLocaleString(browser.i18n.getUILanguage() || undefined) : '';
   return (
     <div class="block">

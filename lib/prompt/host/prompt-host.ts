@@ -35,6 +35,12 @@ export interface PromptHostEnvironment {
   onShownChange(shown: boolean): void;
 }
 
+/** IntersectionObserver v2 (`isVisible`), Chromium only. */
+const hasVisibilityObserver = (win: Window): boolean => {
+  const entry = (win as unknown as { IntersectionObserverEntry?: { prototype: object } }).IntersectionObserverEntry;
+  return !!entry && 'isVisible' in entry.prototype;
+};
+
 export class PromptHost {
   private overlay: OverlayHost | undefined;
   private frame: HTMLIFrameElement | undefined;
@@ -209,6 +215,24 @@ export class PromptHost {
     const left = (viewport?.offsetLeft ?? 0) + (sheet ? MARGIN : viewWidth - width - MARGIN) / scale;
     const top = (viewport?.offsetTop ?? 0) + (sheet ? viewHeight - height - MARGIN : MARGIN) / scale;
     this.overlay.setStyle({ left: `${left.toFixed(2)}px`, top: `${top.toFixed(2)}px`, right: 'auto', bottom: 'auto', width: px(width), height: px(height) });
+    this.scaleFrame(width, height, scale);
+  }
+
+  /**
+   * A page shown zoomed (on a phone, a page without a viewport tag is laid out ~980 px wide and
+   * zoomed out to fit) zooms the frame's content with it: its text would be a third of its size. The
+   * frame is then laid out at screen size and scaled back, so the prompt reads as on any page. Not
+   * where IntersectionObserver v2 exists (Chromium): it counts any transform as "not visible" and
+   * would keep the prompt locked.
+   */
+  private scaleFrame(width: number, height: number, scale: number): void {
+    if (!this.frame) return;
+    const zoomed = Math.abs(scale - 1) > 0.01 && !hasVisibilityObserver(this.win);
+    const style = this.frame.style;
+    style.width = zoomed ? `${width}px` : '100%';
+    style.height = zoomed ? `${height}px` : '100%';
+    style.transform = zoomed ? `scale(${(1 / scale).toFixed(4)})` : '';
+    style.transformOrigin = zoomed ? '0 0' : '';
   }
 
   private check = (): void => {

@@ -93,6 +93,11 @@ describe('OptionsApp', () => {
     expect($$('#about [data-permission]').map((entry) => entry.dataset.permission)).toEqual(['sites', 'storage', 'network']);
     expect(about.textContent).toContain('about_perm_network_why');
     expect(about.textContent).toContain('about_privacy_body');
+    // The privacy policy (PRIVACY.md) ships with the extension: what is kept, where, never sent.
+    const policy = about.querySelector('details.about-privacy-policy')!;
+    expect(policy.querySelector('summary')!.textContent).toBe('about_privacyPolicy');
+    expect(policy.textContent).toContain('makes no network requests');
+    expect(policy.querySelectorAll('ul li').length).toBeGreaterThanOrEqual(4);
     expect($('[data-version]').textContent).toBe('about_version(1.2.3)');
     expect($('a[data-open-welcome]').getAttribute('href')).toBe('/welcome.html');
   });

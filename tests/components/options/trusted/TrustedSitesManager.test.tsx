@@ -204,6 +204,13 @@ describe('TrustedSitesManager', () => {
     expect($('#trusted-sync-status').className).toContain('status-ok');
   });
 
+  it('offers no sync on Android, where storage.sync keeps data on the device without syncing it', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({ os: 'android', arch: 'arm64' } as never);
+    await mount();
+    expect(container.querySelector('#trusted-sync')).toBeNull();
+    expect($$('.trusted-site')).toHaveLength(3);
+  });
+
   it('follows changes made elsewhere (another page, sync)', async () => {
     await mount();
     await act(() => saveTrustedList({ version: 1, sites: [{ site: 'elsewhere.com', addedAt: 9, note: '' }] }));

@@ -1,7 +1,7 @@
 // lib/notices/overlay-host.ts and lib/prompt/host/prompt-host.ts in happy-dom: the closed host and its
 // watchdog; the tab's one prompt frame loaded ahead of time, shown without a reload, sized to its
 // content, taken down when its holds end, with the feedback toast and an Undo only the user can press.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createOverlayHost } from '@/lib/notices/overlay-host';
 import { PromptHost, type PromptHostEnvironment } from '@/lib/prompt/host/prompt-host';
 
@@ -188,6 +188,34 @@ describe('PromptHost', () => {
     expect(parseFloat(shown.style.getPropertyValue('height'))).toBe(310);
     prompt.resize(50_000);
     expect(parseFloat(shown.style.getPropertyValue('height'))).toBeLessThanOrEqual(window.innerHeight);
+  });
+
+  it('on a zoomed-out phone page (no viewport tag), lays the frame out at screen size and scales it back', async () => {
+    // 980 layout px shown on a 392 px wide screen: scale 0.4.
+    const viewport = Object.assign(new EventTarget(), { scale: 0.4, width: 980, height: 2000, offsetLeft: 0, offsetTop: 0 });
+    const original = Object.getOwnPropertyDescriptor(window, 'visualViewport');
+    Object.defineProperty(window, 'visualViewport', { configurable: true, get: () => viewport });
+    onTestFinished(() => {
+      if (original) Object.defineProperty(window, 'visualViewport', original);
+      else delete (window as { visualViewport?: unknown }).visualViewport;
+    });
+    const prompt = host();
+    prompt.show('hold_1', 'a.example', true);
+    await settle();
+    prompt.resize(300);
+    const shown = visible()[0]!;
+    const frame = frames()[0]!;
+    // The sheet spans the screen less 12 px margins, in page px: (392 - 24) / 0.4.
+    expect(parseFloat(shown.style.getPropertyValue('width'))).toBeCloseTo(920, 1);
+    // The content is laid out 368 px wide (screen px) and scaled by 1 / 0.4 to fill it.
+    expect(frame.style.width).toBe('368px');
+    expect(frame.style.height).toBe('300px');
+    expect(frame.style.transform).toBe('scale(2.5000)');
+    viewport.scale = 1;
+    viewport.width = 392;
+    window.dispatchEvent(new Event('resize'));
+    expect(frame.style.transform).toBe('');
+    expect(frame.style.width).toBe('100%');
   });
 
   it('puts a removed prompt back, and reports to the prompt whether it is shown as drawn', async () => {
