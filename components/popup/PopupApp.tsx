@@ -9,6 +9,7 @@ import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { ThisSite } from './ThisSite';
+import { loadSiteIdentity } from './site-identity-lazy';
 import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
 import './popup.css';
 
@@ -30,7 +31,8 @@ export interface PopupAppProps {
 
 /** The tab's verdict (null when no field on it was checked) and its URL (from `activeTab`). */
 async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
-  const { id, url } = await currentTab(search);
+  // "This site" names the site with the public-suffix list, loaded meanwhile (after the first paint).
+  const [{ id, url }] = await Promise.all([currentTab(search), loadSiteIdentity()]);
   if (id === undefined) return url ? { verdict: null, url } : { verdict: null };
   // The URL names the site even on a page without personal-data fields (no verdict).
   const verdict = await getTabVerdict(id).catch(() => null);

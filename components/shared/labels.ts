@@ -5,7 +5,7 @@ import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { relativeDay } from '@/lib/log/log-views';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
 import type { FieldKind } from '@/lib/types';
-import { domainToUnicode } from '@/lib/trust/site-identity';
+import { domainToUnicode } from '@/lib/trust/domain-unicode';
 
 export const decisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
 export const routeLabel = (route: ShareRoute): string => t(`report_route_${route}`);

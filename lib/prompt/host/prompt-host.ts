@@ -32,6 +32,8 @@ export interface PromptHostEnvironment {
   undoTrust(holdId: string): void;
   /** The prompt went up or down (the loan notice hides meanwhile). */
   onShownChange(shown: boolean): void;
+  /** When the user last typed before this host was made (it tracks typing itself from then on). */
+  lastTypedAt?(): number;
 }
 
 export class PromptHost {
@@ -53,6 +55,7 @@ export class PromptHost {
     private readonly win: Window,
     private readonly env: PromptHostEnvironment,
   ) {
+    this.lastTyping = env.lastTypedAt?.() ?? 0;
     const onTyping = (event: Event): void => {
       if (event.isTrusted) this.lastTyping = Date.now();
     };
@@ -88,6 +91,8 @@ export class PromptHost {
         this.overlay.root.appendChild(frame);
         this.frame = frame;
         this.overlay.park();
+        // Parked at the size and place it will show in, so showing it only makes it opaque.
+        this.layout();
       },
       () => {
         this.opening = undefined;
