@@ -1,6 +1,7 @@
 // Evaluated inside an extension page by the benchmark: fills the private log with realistic events
 // through the same store functions the background uses, and times appends.
-import { appendEvents, openLogDb } from '../lib/log/log-store';
+import { appendEvents, openLogDb, readEvents } from '../lib/log/log-store';
+import { CSV_COLUMNS, eventsToCsv, type CsvColumn } from '../lib/log/log-export';
 import type { ShareEvent } from '../lib/log/share-event';
 import type { FieldKind } from '../lib/types';
 
@@ -9,6 +10,8 @@ declare global {
     loanGuardLogProbe: {
       seed(count: number, startIndex?: number): Promise<number>;
       appendOneAtATime(count: number, startIndex: number): Promise<number>;
+      csvExport(): Promise<{ ms: number; rows: number; bytes: number }>;
+      storeSize(): Promise<{ events: number; pairs: number; usageBytes: number }>;
     };
   }
 }
@@ -55,6 +58,29 @@ window.loanGuardLogProbe = {
     }
     db.close();
     return count;
+  },
+  /** The options page's "export everything as CSV": read every event, make the file's text (as a Blob). */
+  async csvExport() {
+    const start = performance.now();
+    const db = await openLogDb();
+    const { events } = await readEvents(db);
+    const headers = Object.fromEntries(CSV_COLUMNS.map((column) => [column, column])) as Record<CsvColumn, string>;
+    const blob = new Blob([eventsToCsv(events, headers)], { type: 'text/csv;charset=utf-8' });
+    const ms = performance.now() - start;
+    db.close();
+    return { ms, rows: events.length, bytes: blob.size };
+  },
+  async storeSize() {
+    const db = await openLogDb();
+    const count = (store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [events, pairs] = [await count('events'), await count('pairs')];
+    db.close();
+    return { events, pairs, usageBytes: (await navigator.storage.estimate()).usage ?? 0 };
   },
   /** One transaction per event, as decisions arrive: returns the elapsed milliseconds. */
   async appendOneAtATime(count, startIndex) {
