@@ -86,8 +86,8 @@ async function classifierFigures() {
   for (const file of readdirSync(FIXTURE_PAGES_DIR).filter((f) => f.endsWith('.html')).sort()) {
     await page.goto(`${server.origin}/pages/${file}`);
     await page.addScriptTag({ content: probe });
-    await time(5); // warm-up: JIT and caches
-    const samples = await time(20);
+    await time(3); // warm-up: JIT and caches
+    const samples = await time(12);
     perPage.push({ file, median: median(samples), fields: await page.evaluate(() => window.loanGuardProbe.classify()) });
   }
 
@@ -101,7 +101,7 @@ async function classifierFigures() {
       median(
         await page.evaluate(() => {
           const out: number[] = [];
-          for (let i = 0; i < 25; i++) {
+          for (let i = 0; i < 10; i++) {
             const start = performance.now();
             for (let j = 0; j < 10; j++) window.loanGuardProbe.score();
             out.push((performance.now() - start) / 10);
@@ -192,7 +192,8 @@ async function guardFigures() {
   const port = new URL(server.origin).port;
   const withExtension = await launchWithExtension({ headless: true });
   const executablePath = findChromium()!;
-  const plain = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  // The same flags as the extension's browser (the test sites' names resolve to this machine), without the extension.
+  const plain = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--host-resolver-rules=MAP *.test 127.0.0.1'] });
   const plainContext = await plain.newContext();
 
   // Submit → prompt on screen: a real click on the submit button, until the prompt's dialog is rendered.
@@ -413,13 +414,14 @@ function cliFigures() {
   return { phone, nationalId, scan: { seconds: scanSeconds, pages: scan.stdout.toString().split('\n').filter(Boolean).length } };
 }
 
-console.error('bench: classifier…');
+const phase = (name: string) => console.error(`bench: ${name}… (${((performance.now() - benchStart) / 1000).toFixed(0)} s)`);
+phase('classifier');
 const classifier = await classifierFigures();
-console.error('bench: guard…');
+phase('guard');
 const guard = await guardFigures();
-console.error('bench: log…');
+phase('log');
 const log = await logFigures();
-console.error('bench: cli…');
+phase('cli');
 const cli = cliFigures();
 const sizes = measureBuild(CHROME_BUILD_DIR);
 const signUpMedians = classifier.perPage.filter((p) => p.fields > 0).map((p) => p.median);
@@ -457,7 +459,7 @@ ${classifier.scaling.map((row) => `| synthetic form with ${row.inputs.toLocaleSt
 | page without inputs (a 500-paragraph article): the one check made, median | ${ms(median(classifier.noInputs))} | near-free |
 | the background's part: scoring the top frame's page description (median over the fixture pages) | ${ms(median(classifier.scoreMs))} | |
 
-<details><summary>Per fixture page (median of 20 batches of 10 runs)</summary>
+<details><summary>Per fixture page (median of 12 batches of 10 runs)</summary>
 
 | page | fields | median |
 |---|---|---|
