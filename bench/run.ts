@@ -242,6 +242,7 @@ async function guardFigures() {
     await page.close();
   }
 
+  console.error(`bench:   prompt done (${((performance.now() - benchStart) / 1000).toFixed(0)} s)`);
   // Main-thread script time with and without LoanGuard, on a page with no inputs and on a 2,000-input page.
   const article = `http://127.0.0.1:${port}/pages/es-mx-news-montadeudas.html`;
   const cost = async (url: string, runs: number) => {
@@ -259,6 +260,7 @@ async function guardFigures() {
   server.extraPages.set('/bench/big.html', syntheticPage(2000));
   const big = await cost(bigUrl, 5);
 
+  console.error(`bench:   script time done (${((performance.now() - benchStart) / 1000).toFixed(0)} s)`);
   // Side by side, alternating: page load (navigation start → load event end) and the longest task
   // during the load, with and without LoanGuard.
   server.extraPages.set('/bench/article.html', longArticle());
@@ -304,6 +306,7 @@ async function guardFigures() {
   const framesLoad = await loadTimes(`http://127.0.0.1:${port}/bench/frames50.html`, 5);
   const framesJs = await extensionJsMsPerLoad(withExtension.context, `http://127.0.0.1:${port}/bench/frames50.html`, 3);
 
+  console.error(`bench:   side by side done (${((performance.now() - benchStart) / 1000).toFixed(0)} s)`);
   // Synchronous cost of calling fetch() on a page where nothing is watched (network time excluded).
   const fetchCall = async (context: import('playwright-core').BrowserContext) => {
     const page = await context.newPage();
