@@ -8,7 +8,7 @@ import type { FieldKind } from '../lib/types';
 declare global {
   interface Window {
     loanGuardLogProbe: {
-      seed(count: number, startIndex?: number): Promise<number>;
+      seed(count: number, startIndex?: number, batch?: number): Promise<number>;
       appendOneAtATime(count: number, startIndex: number): Promise<number>;
       csvExport(): Promise<{ ms: number; rows: number; bytes: number }>;
       storeSize(): Promise<{ events: number; pairs: number; usageBytes: number }>;
@@ -51,10 +51,10 @@ function eventAt(i: number): ShareEvent {
 }
 
 window.loanGuardLogProbe = {
-  async seed(count, startIndex = 0) {
+  async seed(count, startIndex = 0, batch = 2_000) {
     const db = await openLogDb();
-    for (let i = startIndex; i < startIndex + count; i += 2_000) {
-      await appendEvents(db, Array.from({ length: Math.min(2_000, startIndex + count - i) }, (_, j) => eventAt(i + j)));
+    for (let i = startIndex; i < startIndex + count; i += batch) {
+      await appendEvents(db, Array.from({ length: Math.min(batch, startIndex + count - i) }, (_, j) => eventAt(i + j)));
     }
     db.close();
     return count;

@@ -1,6 +1,6 @@
 // The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
 // renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
@@ -9,7 +9,7 @@ import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/component
 import { PageHeader } from '@/components/shared/PageHeader';
 import { saveBlobAs } from '@/components/shared/save-file';
 import { domainToUnicode } from '@/lib/trust/domain-unicode';
-import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
+import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceRow, type EvidenceSite } from '@/lib/log/evidence-report';
 import { exportFileName } from '@/lib/log/log-export';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { readEvents, readNewestEvents, readSummary } from '@/lib/log/log-store';
@@ -283,26 +283,50 @@ function SiteSection({ site, rows, partial }: { site: EvidenceSite; rows: number
       </ReportTable>
       )}
       <ReportTable className="report-events" caption={t('report_events_caption', [label])} columns={['time', 'kind', 'value', 'decision', 'page', 'route']}>
-          {site.rows.slice(0, rows).map((row) => (
-            <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
-              <td>
-                <time dateTime={new Date(row.at).toISOString()}>{dateTimeLabel(row.at)}</time>
-              </td>
-              <td>{kindLabel(row.kind)}</td>
-              <td class="masked">{row.masked}</td>
-              <td class="decision">{decisionLabel(row.decision)}</td>
-              <td class="page">
-                <div>{row.pageTitle || t('report_untitled')}</div>
-                <div class="url">{row.pageUrl}</div>
-                {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
-                {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(siteLabel).join(', ')])}</div>}
-              </td>
-              <td>{routeLabel(row.route)}</td>
-            </tr>
+          {Array.from({ length: Math.ceil(rows / ROW_CHUNK) }, (_, chunk) => (
+            <RowChunk key={chunk} rows={site.rows} start={chunk * ROW_CHUNK} end={Math.min(rows, (chunk + 1) * ROW_CHUNK)} />
           ))}
       </ReportTable>
     </section>
   );
+}
+
+/** Event rows per chunk: a chunk renders again only when its own rows change. */
+const ROW_CHUNK = 500;
+
+/**
+ * A run of a site's event rows. As rows are added a slice at a time, earlier chunks keep their props
+ * and are skipped, so adding all of 50,000 rows costs each row once rather than once per slice.
+ */
+class RowChunk extends Component<{ rows: readonly EvidenceRow[]; start: number; end: number }> {
+  override shouldComponentUpdate(next: { rows: readonly EvidenceRow[]; start: number; end: number }): boolean {
+    return next.rows !== this.props.rows || next.start !== this.props.start || next.end !== this.props.end;
+  }
+
+  override render() {
+    const { rows, start, end } = this.props;
+    return (
+      <>
+        {rows.slice(start, end).map((row) => (
+          <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
+            <td>
+              <time dateTime={new Date(row.at).toISOString()}>{dateTimeLabel(row.at)}</time>
+            </td>
+            <td>{kindLabel(row.kind)}</td>
+            <td class="masked">{row.masked}</td>
+            <td class="decision">{decisionLabel(row.decision)}</td>
+            <td class="page">
+              <div>{row.pageTitle || t('report_untitled')}</div>
+              <div class="url">{row.pageUrl}</div>
+              {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
+              {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(siteLabel).join(', ')])}</div>}
+            </td>
+            <td>{routeLabel(row.route)}</td>
+          </tr>
+        ))}
+      </>
+    );
+  }
 }
 
 /** A table of the report: caption, one header per column (`report_col_<name>`), the rows given. */
