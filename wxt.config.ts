@@ -19,12 +19,37 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'webRequest', 'webRequestBlocking'] : ['storage', 'declarativeNetRequest', 'webRequest'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // The two scripts every frame of every page gets (entrypoints/frame-boot.ts, page-guard.ts, in
+    // that order, as before), at
+    // document_start, also in about:, data: and blob: frames (the "clean realm" a page can build).
+    // Declared here rather than as WXT content scripts: WXT's content-script runtime was more code
+    // than the scripts themselves, in every frame.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_start',
+        js: ['frame-boot.js'],
+      },
+      {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_start',
+        world: 'MAIN',
+        js: ['page-guard.js'],
+      },
+    ],
     // The guard's prompt is an extension page shown inside web pages (in an iframe the page can't
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
     web_accessible_resources: [
       {
-        // frame-core.js: the content script's on-demand half, imported into frames that have inputs.
-        resources: ['prompt.html', 'frame-core.js', 'chunks/*', 'assets/*'],
+        // frame-core.js: the content script's on-demand half, imported into frames that have inputs;
+        // frame-ui.js: what it shows on the page, imported only when something is to be shown.
+        resources: ['prompt.html', 'frame-core.js', 'frame-ui.js', 'chunks/*', 'assets/*'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

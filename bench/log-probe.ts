@@ -1,14 +1,17 @@
 // Evaluated inside an extension page by the benchmark: fills the private log with realistic events
 // through the same store functions the background uses, and times appends.
-import { appendEvents, openLogDb } from '../lib/log/log-store';
+import { appendEvents, openLogDb, readEvents } from '../lib/log/log-store';
+import { CSV_COLUMNS, eventsToCsv, type CsvColumn } from '../lib/log/log-export';
 import type { ShareEvent } from '../lib/log/share-event';
 import type { FieldKind } from '../lib/types';
 
 declare global {
   interface Window {
     loanGuardLogProbe: {
-      seed(count: number, startIndex?: number): Promise<number>;
+      seed(count: number, startIndex?: number, batch?: number): Promise<number>;
       appendOneAtATime(count: number, startIndex: number): Promise<number>;
+      csvExport(): Promise<{ ms: number; rows: number; bytes: number }>;
+      storeSize(): Promise<{ events: number; pairs: number; usageBytes: number }>;
     };
   }
 }
@@ -48,13 +51,36 @@ function eventAt(i: number): ShareEvent {
 }
 
 window.loanGuardLogProbe = {
-  async seed(count, startIndex = 0) {
+  async seed(count, startIndex = 0, batch = 2_000) {
     const db = await openLogDb();
-    for (let i = startIndex; i < startIndex + count; i += 2_000) {
-      await appendEvents(db, Array.from({ length: Math.min(2_000, startIndex + count - i) }, (_, j) => eventAt(i + j)));
+    for (let i = startIndex; i < startIndex + count; i += batch) {
+      await appendEvents(db, Array.from({ length: Math.min(batch, startIndex + count - i) }, (_, j) => eventAt(i + j)));
     }
     db.close();
     return count;
+  },
+  /** The options page's "export everything as CSV": read every event, make the file's text (as a Blob). */
+  async csvExport() {
+    const start = performance.now();
+    const db = await openLogDb();
+    const { events } = await readEvents(db);
+    const headers = Object.fromEntries(CSV_COLUMNS.map((column) => [column, column])) as Record<CsvColumn, string>;
+    const blob = new Blob([eventsToCsv(events, headers)], { type: 'text/csv;charset=utf-8' });
+    const ms = performance.now() - start;
+    db.close();
+    return { ms, rows: events.length, bytes: blob.size };
+  },
+  async storeSize() {
+    const db = await openLogDb();
+    const count = (store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [events, pairs] = [await count('events'), await count('pairs')];
+    db.close();
+    return { events, pairs, usageBytes: (await navigator.storage.estimate()).usage ?? 0 };
   },
   /** One transaction per event, as decisions arrive: returns the elapsed milliseconds. */
   async appendOneAtATime(count, startIndex) {

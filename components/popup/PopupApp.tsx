@@ -10,6 +10,7 @@ import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { isAndroid } from '@/lib/platform/platform';
 import { ThisSite, webSiteOf } from './ThisSite';
+import { loadSiteIdentity } from './site-identity-lazy';
 import { SiteAccess } from './SiteAccess';
 import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
 import './popup.css';
@@ -32,7 +33,8 @@ export interface PopupAppProps {
 
 /** The tab's verdict (null when no field on it was checked) and its URL (from `activeTab`). */
 async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
-  const { id, url } = await currentTab(search);
+  // "This site" names the site with the public-suffix list, loaded meanwhile (after the first paint).
+  const [{ id, url }] = await Promise.all([currentTab(search), loadSiteIdentity()]);
   if (id === undefined) return url ? { verdict: null, url } : { verdict: null };
   // The URL names the site even on a page without personal-data fields (no verdict).
   const verdict = await getTabVerdict(id).catch(() => null);

@@ -6,7 +6,7 @@ import type { TabVerdict } from '@/lib/messages/verdict-messages';
 import type { SummaryPair } from '@/lib/log/log-summary';
 import { pairsForSite } from '@/lib/log/log-views';
 import { updateTrusted } from '@/lib/messages/write-requests';
-import { isTrustedSite, siteOf } from '@/lib/trust/site-identity';
+import { siteIdentity } from './site-identity-lazy';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
 import { FIELD_KINDS } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
@@ -36,7 +36,7 @@ type Note = { kind: 'ok' | 'error'; text: string } | null;
 /** The tab's site when it is a web page LoanGuard checks; null for browser and extension pages. */
 export function webSiteOf(url: string | undefined): { url: string; site: string; display: string } | null {
   if (!url) return null;
-  const identity = siteOf(url);
+  const identity = siteIdentity().siteOf(url);
   if (!identity || (identity.kind !== 'domain' && identity.kind !== 'ip' && identity.kind !== 'localhost')) return null;
   return { url, site: identity.site, display: identity.display };
 }
@@ -110,7 +110,7 @@ function WebSite({ page, verdict, pairs, locale, now }: { page: { url: string; s
       ({ value: list }) => {
         if (!live) return;
         // The entries that cover this page (normally just its registrable domain): removed together.
-        const entries = trustedSiteNames(list).filter((entry) => isTrustedSite(page.url, [entry]));
+        const entries = trustedSiteNames(list).filter((entry) => siteIdentity().isTrustedSite(page.url, [entry]));
         setTrust({ phase: 'ready', trusted: entries.length > 0, entries });
       },
       () => live && setTrust({ phase: 'ready', trusted: false, entries: [] }),

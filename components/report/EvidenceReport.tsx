@@ -1,6 +1,6 @@
 // The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
 // renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { FieldKind } from '@/lib/types';
@@ -8,11 +8,11 @@ import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
 import { PageHeader } from '@/components/shared/PageHeader';
 import { saveBlobAs } from '@/components/shared/save-file';
-import { domainToUnicode } from '@/lib/trust/site-identity';
-import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceSite } from '@/lib/log/evidence-report';
+import { domainToUnicode } from '@/lib/trust/domain-unicode';
+import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Report, type EvidenceRow, type EvidenceSite } from '@/lib/log/evidence-report';
 import { exportFileName } from '@/lib/log/log-export';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
-import { readEvents, readSummary } from '@/lib/log/log-store';
+import { readEvents, readNewestEvents, readSummary } from '@/lib/log/log-store';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
 
 /**
@@ -44,7 +44,14 @@ export function reportSnapshotHtml(doc: Document = document): string {
 type State =
   | { status: 'loading' }
   | { status: 'error' }
+  /** The newest entries, shown while the whole log is read: rows only, no totals. */
+  | { status: 'partial'; report: Report }
   | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null };
+
+/** Entries read first (newest), so the first rows are on screen at once whatever the log's size. */
+export const FIRST_ROWS = 300;
+/** Event rows rendered at first, then added per slice, so 50,000 rows never block the page at once. */
+export const ROW_SLICE = 2_000;
 
 /** Why a report has no rows: nothing recorded, nothing matching its filter, or only unreadable entries. */
 type EmptyReason = 'log' | 'filter' | 'unreadable';
@@ -55,10 +62,13 @@ export interface EvidenceReportProps {
   /** The page's query string: `?site=…&kind=…&since=…&until=…`. */
   search: string;
   now?: () => number;
+  /** Event rows added per slice (tests use a small one). */
+  rowSlice?: number;
 }
 
-export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportProps) {
+export function EvidenceReport({ db, search, now = Date.now, rowSlice = ROW_SLICE }: EvidenceReportProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [rowLimit, setRowLimit] = useState(rowSlice);
   const filter = reportFilterFromQuery(search);
   const title = filter.site ? t('report_title_site', [siteLabel(filter.site)]) : t('report_title');
 
@@ -68,6 +78,10 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
     let live = true;
     (async () => {
       const database = await db();
+      // The newest entries first (a cursor, not the whole store), while everything is read.
+      const newest = await readNewestEvents(database, FIRST_ROWS).catch(() => []);
+      const first = buildEvidenceReport(newest, { now: now(), ...filter });
+      if (live && first.totals.events > 0) setState({ status: 'partial', report: first });
       const { events, unreadable } = await readEvents(database, filter);
       const report = buildEvidenceReport(events, { now: now(), ...filter });
       let empty: EmptyReason | null = null;
@@ -77,7 +91,10 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
       }
       // Set the unreadable entries aside (the background is the only writer); the report goes on without them.
       if (unreadable.length > 0) void quarantineLogEntries(unreadable);
-      if (live) setState({ status: 'ready', report, unreadable: unreadable.length, empty });
+      if (live) {
+        setRowLimit(rowSlice);
+        setState({ status: 'ready', report, unreadable: unreadable.length, empty });
+      }
     })().catch(() => {
       if (live) setState({ status: 'error' });
     });
@@ -85,6 +102,15 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
       live = false;
     };
   }, [search]);
+
+  // Rows beyond the first slice are added a slice per task; print and save wait for all of them.
+  const totalRows = state.status === 'ready' ? state.report.sites.reduce((n, site) => n + site.rows.length, 0) : 0;
+  const complete = state.status === 'ready' && rowLimit >= totalRows;
+  useEffect(() => {
+    if (state.status !== 'ready' || rowLimit >= totalRows) return;
+    const next = setTimeout(() => setRowLimit((limit) => limit + rowSlice), 0);
+    return () => clearTimeout(next);
+  }, [state, rowLimit, totalRows]);
 
   const saveHtml = () => {
     const html = reportSnapshotHtml(document);
@@ -94,7 +120,8 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
   return (
     <>
       <PageHeader exclude />
-      <main class="report">
+      {/* Printed before every row is on the page, a report would look complete and not be: hidden. */}
+      <main class={complete ? 'report' : 'report report-incomplete'}>
         <header class="report-header">
           <h1>{title}</h1>
           {state.status === 'ready' && (
@@ -105,19 +132,20 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
           <p class="report-statement">{t('report_statement')}</p>
           {state.status === 'ready' && <ReportScope report={state.report} />}
           <div class="report-actions" data-report-exclude>
-            <button type="button" class="button-primary" onClick={() => window.print()} disabled={state.status !== 'ready'}>
+            <button type="button" class="button-primary" onClick={() => window.print()} disabled={!complete}>
               {t('report_print')}
             </button>
-            <button type="button" onClick={saveHtml} disabled={state.status !== 'ready'}>
+            <button type="button" onClick={saveHtml} disabled={!complete}>
               {t('report_download_html')}
             </button>
           </div>
         </header>
-        {state.status === 'loading' && (
-          <p class="muted" role="status">
+        {(state.status === 'loading' || state.status === 'partial' || (state.status === 'ready' && !complete)) && (
+          <p class="muted" role="status" data-report-loading>
             {t('loading')}
           </p>
         )}
+        {state.status === 'partial' && <ReportBody report={state.report} partial rowLimit={FIRST_ROWS} />}
         {state.status === 'error' && (
           <p class="report-note" role="alert">
             {t('report_load_error')}
@@ -135,7 +163,7 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
                 {t(`report_empty_${state.empty}`)}
               </p>
             ) : (
-              <ReportBody report={state.report} />
+              <ReportBody report={state.report} rowLimit={rowLimit} />
             )}
           </>
         )}
@@ -170,10 +198,21 @@ function ReportScope({ report }: { report: Report }) {
   );
 }
 
-function ReportBody({ report }: { report: Report }) {
+/**
+ * `partial`: only the newest entries are known yet, so no totals and no per-site summary (they would
+ * be wrong); `rowLimit`: event rows rendered so far, in report order.
+ */
+function ReportBody({ report, partial = false, rowLimit = Infinity }: { report: Report; partial?: boolean; rowLimit?: number }) {
   const { totals } = report;
+  let left = rowLimit;
+  const limits = report.sites.map((site) => {
+    const shown = Math.max(0, Math.min(site.rows.length, left));
+    left -= shown;
+    return shown;
+  });
   return (
     <>
+      {!partial && (
       <section aria-labelledby="report-summary-heading">
         <h2 id="report-summary-heading">{t('report_summary_heading')}</h2>
         <p>{t('report_totals', [String(totals.events), String(totals.sent), String(totals.stopped), String(totals.sites)])}</p>
@@ -213,9 +252,8 @@ function ReportBody({ report }: { report: Report }) {
           </table>
         </TableScroll>
       </section>
-      {report.sites.map((site) => (
-        <SiteSection key={site.site} site={site} />
-      ))}
+      )}
+      {report.sites.map((site, index) => (limits[index]! > 0 || !partial ? <SiteSection key={site.site} site={site} rows={limits[index]!} partial={partial} /> : null))}
     </>
   );
 }
@@ -223,13 +261,14 @@ function ReportBody({ report }: { report: Report }) {
 /** Element ids must not depend on characters a domain may contain beyond [a-z0-9.-]. */
 const sectionId = (site: string) => `site-${site.replace(/[^a-z0-9-]/gi, '_')}`;
 
-function SiteSection({ site }: { site: EvidenceSite }) {
+function SiteSection({ site, rows, partial }: { site: EvidenceSite; rows: number; partial: boolean }) {
   const id = sectionId(site.site);
   const label = siteLabel(site.site);
   return (
     <section class="report-site" id={id} data-site={site.site} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{label}</h2>
       {site.loanPage && <p class="muted">{t('report_site_loan_page')}</p>}
+      {!partial && (
       <ReportTable caption={t('report_items_caption', [label])} columns={['kind', 'value', 'sent', 'stopped', 'first', 'last']}>
           {site.items.map((item) => (
             <tr key={item.itemKey} data-item-key={item.itemKey}>
@@ -242,27 +281,52 @@ function SiteSection({ site }: { site: EvidenceSite }) {
             </tr>
           ))}
       </ReportTable>
+      )}
       <ReportTable className="report-events" caption={t('report_events_caption', [label])} columns={['time', 'kind', 'value', 'decision', 'page', 'route']}>
-          {site.rows.map((row) => (
-            <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
-              <td>
-                <time dateTime={new Date(row.at).toISOString()}>{dateTimeLabel(row.at)}</time>
-              </td>
-              <td>{kindLabel(row.kind)}</td>
-              <td class="masked">{row.masked}</td>
-              <td class="decision">{decisionLabel(row.decision)}</td>
-              <td class="page">
-                <div>{row.pageTitle || t('report_untitled')}</div>
-                <div class="url">{row.pageUrl}</div>
-                {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
-                {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(siteLabel).join(', ')])}</div>}
-              </td>
-              <td>{routeLabel(row.route)}</td>
-            </tr>
+          {Array.from({ length: Math.ceil(rows / ROW_CHUNK) }, (_, chunk) => (
+            <RowChunk key={chunk} rows={site.rows} start={chunk * ROW_CHUNK} end={Math.min(rows, (chunk + 1) * ROW_CHUNK)} />
           ))}
       </ReportTable>
     </section>
   );
+}
+
+/** Event rows per chunk: a chunk renders again only when its own rows change. */
+const ROW_CHUNK = 500;
+
+/**
+ * A run of a site's event rows. As rows are added a slice at a time, earlier chunks keep their props
+ * and are skipped, so adding all of 50,000 rows costs each row once rather than once per slice.
+ */
+class RowChunk extends Component<{ rows: readonly EvidenceRow[]; start: number; end: number }> {
+  override shouldComponentUpdate(next: { rows: readonly EvidenceRow[]; start: number; end: number }): boolean {
+    return next.rows !== this.props.rows || next.start !== this.props.start || next.end !== this.props.end;
+  }
+
+  override render() {
+    const { rows, start, end } = this.props;
+    return (
+      <>
+        {rows.slice(start, end).map((row) => (
+          <tr key={row.id} data-event-id={row.id} data-sent={row.sent ? 'yes' : 'no'} class={row.sent ? undefined : 'not-sent'}>
+            <td>
+              <time dateTime={new Date(row.at).toISOString()}>{dateTimeLabel(row.at)}</time>
+            </td>
+            <td>{kindLabel(row.kind)}</td>
+            <td class="masked">{row.masked}</td>
+            <td class="decision">{decisionLabel(row.decision)}</td>
+            <td class="page">
+              <div>{row.pageTitle || t('report_untitled')}</div>
+              <div class="url">{row.pageUrl}</div>
+              {row.isLoanPage && <div class="muted">{t('report_loan_page_tag')}</div>}
+              {row.alsoTo.length > 0 && <div class="muted">{t('report_also_to', [row.alsoTo.map(siteLabel).join(', ')])}</div>}
+            </td>
+            <td>{routeLabel(row.route)}</td>
+          </tr>
+        ))}
+      </>
+    );
+  }
 }
 
 /** A table of the report: caption, one header per column (`report_col_<name>`), the rows given. */

@@ -5,7 +5,7 @@ import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { relativeDay } from '@/lib/log/log-views';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
 import type { FieldKind } from '@/lib/types';
-import { domainToUnicode } from '@/lib/trust/site-identity';
+import { domainToUnicode } from '@/lib/trust/domain-unicode';
 
 export const decisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
 export const routeLabel = (route: ShareRoute): string => t(`report_route_${route}`);
@@ -32,11 +32,15 @@ export function siteLabel(site: string): string {
 /** A moment, unambiguous in the UI language (date and time with the time zone). */
 export function dateTimeLabel(at: number): string {
   try {
-    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(at);
+    // One formatter per language: making one costs far more than formatting (the report formats 50,000).
+    const language = uiLanguage();
+    if (dateTimeFormat?.language !== language) dateTimeFormat = { language, format: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'long' }) };
+    return dateTimeFormat.format.format(at);
   } catch {
     return new Date(at).toISOString();
   }
 }
+let dateTimeFormat: { language: string; format: Intl.DateTimeFormat } | undefined;
 
 /** A data item as people read it: "Phone number 138****8000"; SMS codes (one item, never shown) by kind alone. */
 export function itemLabel(kind: FieldKind, masked: string): string {

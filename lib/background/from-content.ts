@@ -5,6 +5,7 @@
 import type { GuardService } from './guard-service';
 import { abandonHolds, holdStatus, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
+import { loanVerdictOf } from '@/lib/detect/page-verdict';
 import { messageGroup } from './message-router';
 import { recordFrameVerdict } from './tab-verdict-store';
 
@@ -12,7 +13,9 @@ export const contentMessages = (guard: GuardService) =>
   messageGroup('content', contentMessageSchema, async (message, from) => {
     switch (message.type) {
       case 'frame-verdict': {
-        const verdict = await recordFrameVerdict(from.tabId, message);
+        // The top frame describes its page; the loan verdict is made here, never taken from a page.
+        const { page, ...report } = message;
+        const verdict = await recordFrameVerdict(from.tabId, { ...report, loan: report.isTop && page ? loanVerdictOf(page) : null });
         // A page recognised as a loan page guards more kinds: the backstop follows.
         if (message.isTop) void guard.refreshAll().catch(() => undefined);
         // `override`: the site memory or the user's mark decided; the top frame takes it over its own.

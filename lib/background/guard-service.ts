@@ -143,7 +143,7 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
     record,
     now,
     tell,
-    promptChanged: (tabId) => ports.changed(tabId),
+    promptChanged: (tabId, added) => ports.changed(tabId, added),
     allowed: (tabId, site) => backstop.allow(tabId, site),
     stillHeld: (tabId, frameId, holdId) =>
       Promise.resolve()

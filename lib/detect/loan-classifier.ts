@@ -43,7 +43,7 @@ export function scoreFeatures(features: LoanFeatures, model: LoanModel = LOAN_MO
 }
 
 /** Classify a page from its extracted text, its classified fields and DOM counts. Pure. */
-export function classifyLoanPage(text: PageText, fields: readonly FieldVerdict[], signals?: PageSignals): LoanVerdict {
+export function classifyLoanPage(text: PageText, fields: readonly Pick<FieldVerdict, 'kind'>[], signals?: PageSignals): LoanVerdict {
   return scoreFeatures(pageFeatures(text, fields, signals));
 }
 

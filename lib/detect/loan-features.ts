@@ -5,6 +5,7 @@
 import type { FieldKind, FieldVerdict } from '@/lib/types';
 import { LOAN_RULES, URL_NON_LOAN, type NonLoanContext } from '@/lib/detect/rules/loan-rules';
 import { SEND_CODE } from '@/lib/detect/rules/field-rules';
+import { amountRegex } from '@/lib/detect/rules/amount-words';
 import { countSignals, readPage, type PageSignals, type PageText } from '@/lib/detect/page-text';
 
 /** Every feature, with the reason code (`reason_<code>` in the locales) its contribution is shown under. */
@@ -148,7 +149,7 @@ export function getLexicon(): Lexicon {
     acronyms: acronyms.length ? new RegExp(alternation(acronyms), 'g') : null,
     bits,
     contexts,
-    amount: new RegExp(alternation(all.flatMap((r) => r.amount.split('|')).filter(Boolean)), 'iu'),
+    amount: amountRegex(),
   };
   return lexicon;
 }
@@ -215,7 +216,7 @@ const FIELD_FEATURES: Record<FieldKind, FeatureName> = {
 /** The features of a page from its extracted text, its classified fields and DOM counts. Pure. */
 export function pageFeatures(
   text: PageText,
-  fields: readonly FieldVerdict[],
+  fields: readonly Pick<FieldVerdict, 'kind'>[],
   signals: PageSignals = { rangeInputs: 0, amountInputs: 0 },
 ): LoanFeatures {
   const lex = getLexicon();

@@ -221,6 +221,28 @@ export function readEvents(db: IDBDatabase, filter: EventFilter = {}): Promise<{
   });
 }
 
+/**
+ * The newest `limit` readable events (newest first), read with a cursor on the time index: what a
+ * page shows first while it reads everything (the evidence report's first rows). Unreadable objects
+ * are skipped here; the full read reports them.
+ */
+export function readNewestEvents(db: IDBDatabase, limit: number): Promise<ShareEvent[]> {
+  return inTransaction(db, [EVENTS], 'readonly', (tx) => {
+    const events: ShareEvent[] = [];
+    return new Promise<ShareEvent[]>((resolve, reject) => {
+      const cursor = tx.objectStore(EVENTS).index('at').openCursor(null, 'prev');
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || events.length >= limit) return resolve(events);
+        const event = upgradeShareEvent(at.value);
+        if (event) events.push(event);
+        at.continue();
+      };
+    });
+  });
+}
+
 export function countQuarantine(db: IDBDatabase): Promise<number> {
   return inTransaction(db, [QUARANTINE], 'readonly', (tx) => request(tx.objectStore(QUARANTINE).count()));
 }

@@ -3,7 +3,7 @@
 // the data map (which sites have each item) and which calendar day a moment falls on.
 // Linear-ish (one pass + sorts): fine for 10,000 pairs.
 import type { FieldKind } from '@/lib/types';
-import { domainToUnicode } from '@/lib/trust/site-identity';
+import { domainToUnicode } from '@/lib/trust/domain-unicode';
 import type { SummaryPair } from './log-summary';
 
 export interface PairFilter {

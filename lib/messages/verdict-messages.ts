@@ -29,13 +29,50 @@ export const fieldReportSchema = z.object({
 });
 export type FieldReport = z.infer<typeof fieldReportSchema>;
 
-/** Content script → background: what one frame found. `loan` only from the top frame. */
+const text = (max: number) => z.string().check(z.maxLength(max));
+const texts = (count: number) => z.array(text(200)).check(z.maxLength(count));
+const count = z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100_000)));
+
+/**
+ * What the top frame shows, for the background to score as a loan page or not (lib/detect/page-text's
+ * capped extraction; the bounds here are those caps with room to spare).
+ */
+export const pageDigestSchema = z.object({
+  text: z.object({
+    title: text(200),
+    headings: texts(30),
+    buttons: texts(60),
+    links: texts(60),
+    body: text(4000),
+    lang: text(20),
+    url: text(8192),
+    agreements: z.optional(text(8000)),
+    form: z.optional(text(2200)),
+  }),
+  signals: z.object({
+    rangeInputs: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)),
+    amountInputs: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)),
+    textInputs: count,
+    longParagraphs: count,
+    articleMarks: count,
+    adminMarks: count,
+  }),
+  /** Kinds of the personal-data fields in the page (same-origin frames included). */
+  fieldKinds: z.array(z.enum(FIELD_KINDS)).check(z.maxLength(FIELD_KINDS.length)),
+});
+export type PageDigest = z.infer<typeof pageDigestSchema>;
+
+/**
+ * Content script → background: what one frame found. The top frame sends `page` (the background
+ * scores it); `loan` is the verdict as the background stores it (frames send null).
+ */
 export const frameVerdictSchema = z.object({
   type: z.literal('frame-verdict'),
   url: z.string().check(z.maxLength(4096)),
   title: z.string().check(z.maxLength(500)),
   isTop: z.boolean(),
   loan: z.nullable(loanVerdictSchema),
+  page: z.optional(pageDigestSchema),
   fields: z.array(fieldReportSchema).check(z.maxLength(200)),
 });
 export type FrameVerdictMessage = z.infer<typeof frameVerdictSchema>;

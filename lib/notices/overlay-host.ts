@@ -59,6 +59,7 @@ export function createOverlayHost(doc: Document, initialStyle: Record<string, st
     if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     if (host.hasAttribute('hidden')) host.removeAttribute('hidden');
+    if (host.inert) host.inert = false;
     // Only rewrite what changed: our own writes would otherwise wake the watchdog again.
     if (host.getAttribute('style') !== applied) applyStyle();
     showInTopLayer(raise);
@@ -66,7 +67,19 @@ export function createOverlayHost(doc: Document, initialStyle: Record<string, st
   const park = (): void => {
     parked = true;
     if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
-    host.setAttribute('style', 'display:none !important');
+    // Laid out where it will show but transparent, click-through and inert (out of the focus order
+    // and the accessibility tree), not display:none: Chromium throttles a hidden cross-origin frame
+    // (its messages and first paint wait tens of milliseconds once it is shown), so a parked prompt
+    // stays live and a question appears at once. Its buttons stay locked until it is really seen.
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // No popover support.
+    }
+    host.inert = true;
+    host.removeAttribute('style');
+    for (const [name, value] of Object.entries({ all: 'initial', position: 'fixed', margin: '0', padding: '0', border: '0', display: 'block', ...style, opacity: '0', 'pointer-events': 'none', 'z-index': '-2147483647' }))
+      host.style.setProperty(name, value, 'important');
     applied = undefined;
   };
   return {
@@ -76,7 +89,9 @@ export function createOverlayHost(doc: Document, initialStyle: Record<string, st
     park,
     setStyle(next) {
       style = { ...style, ...next };
-      if (!parked && host.isConnected) applyStyle();
+      if (!host.isConnected) return;
+      if (parked) park();
+      else applyStyle();
     },
     remove: () => host.remove(),
   };

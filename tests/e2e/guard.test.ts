@@ -226,7 +226,7 @@ describe('decisions, settings and the passive notice', () => {
   it('shows the passive notice on a detected loan page before anything is typed, and not on a trusted one', async () => {
     await page.goto(guardUrl(harness, 'apply.html'));
     // Overlays on screen (the prompt, loaded ahead of time on a loan page, waits hidden).
-    const noticeShown = () => page.evaluate(() => [...document.querySelectorAll('loanguard-overlay')].filter((el) => getComputedStyle(el).display !== 'none').length);
+    const noticeShown = () => page.evaluate(() => [...document.querySelectorAll('loanguard-overlay')].filter((el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).opacity !== '0' && !(el as HTMLElement).inert).length);
     await expect.poll(noticeShown).toBe(1);
     await setStorage(harness, { trustedSites: { version: 1, sites: [{ site: 'shandianjie.test', addedAt: 1, note: '' }] } });
     await page.reload();

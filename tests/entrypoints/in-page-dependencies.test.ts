@@ -7,7 +7,7 @@ import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PAGE_ENTRIES = ['entrypoints/page-guard.content.ts', 'entrypoints/content.ts', 'entrypoints/frame-core.ts'];
+const PAGE_ENTRIES = ['entrypoints/page-guard.ts', 'entrypoints/frame-boot.ts', 'entrypoints/frame-core.ts', 'entrypoints/frame-ui.ts'];
 const FORBIDDEN = ['zod', 'tldts', 'tldts-core', 'libphonenumber-js', 'stdnum'];
 
 /** `@/x` → the project's x, as in the WXT build. */

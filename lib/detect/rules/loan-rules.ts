@@ -12,6 +12,8 @@
 // - In `loan`, a leading "!" marks a strong term: one almost only a lender uses (rates, disbursal,
 //   credit-check consent), worth more in the body text.
 
+import { AMOUNT_WORDS } from './amount-words';
+
 /** Kinds of sign-up page that legitimately ask for an ID number, phone or card but lend nothing. */
 export type NonLoanContext =
   | 'train'
@@ -78,7 +80,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: '视频|影片|追剧|追劇|弹幕|影视|影視|综艺|电视剧|电影',
       calculator: '计算器|計算機|房贷计算|贷款计算|試算',
     },
-    amount: '金额|金額|借款|额度|額度|贷款|貸款',
+    amount: AMOUNT_WORDS.zh,
     staff:
       '客户姓名|客户名称|客户列表|客户管理|客户信息|新增客户|添加客户|客戶資料|借款人列表|审核状态|待审核|驳回|催收|' +
       '贷后管理|放款管理|进件|业务员|操作员|操作人|管理后台|后台管理|管理系统|批量导出|導出',
@@ -110,7 +112,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'streaming|watch|episode|movie|shows|video|series',
       calculator: 'calculator|loan calculator|mortgage calculator|calculate your',
     },
-    amount: 'amount|principal',
+    amount: AMOUNT_WORDS.en,
     staff:
       'administrator|back office|approve|reject|customer list|customer details|client list|borrowers list|' +
       'loan officer|manage loans|add customer|add client|new client|edit customer|edit client|loan applications|collections',
@@ -141,7 +143,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'película|episodio',
       calculator: 'calculadora|calcula tu',
     },
-    amount: 'monto|importe|cantidad',
+    amount: AMOUNT_WORDS.es,
     staff: 'panel de administración|aprobar|rechazar|lista de clientes|nuevo cliente|editar cliente|asesor|cobranza|acreditado',
     investor: 'inversión|inversion|inversionista|invertir|rendimiento|GAT|ganancia|inversionistas',
     emergency: 'contacto de emergencia|referencia personal|referencias personales|referencias|parentesco|referencia familiar',
@@ -169,7 +171,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'assistir|filme|série',
       calculator: 'calculadora|calcule',
     },
-    amount: 'valor|quantia|montante',
+    amount: AMOUNT_WORDS.pt,
     staff: 'painel administrativo|aprovar|reprovar|cadastro de cliente|novo cliente|editar cliente|cobrança|lista de clientes',
     investor: 'investimento|investidor|investir|rendimento|rentabilidade|investidores',
     emergency: 'contato de emergência|referência pessoal|referências|parentesco',
@@ -195,7 +197,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'nonton|film',
       calculator: 'kalkulator|hitung',
     },
-    amount: 'jumlah|nominal',
+    amount: AMOUNT_WORDS.id,
     staff: 'data nasabah|tambah nasabah|daftar nasabah|nama nasabah|setujui|tolak|petugas|penagihan|kelola',
     investor: 'pendana|investasi|investor|imbal hasil|pemberi pinjaman|berinvestasi',
     emergency: 'kontak darurat|hubungan keluarga|kerabat|kontak keluarga|hubungan dengan',
@@ -221,7 +223,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'phim',
       calculator: 'công cụ tính|tính lãi|bảng tính',
     },
-    amount: 'số tiền|sotien',
+    amount: AMOUNT_WORDS.vi,
     staff: 'quản trị|từ chối|danh sách khách hàng|thêm khách hàng|hồ sơ khách hàng|tên khách hàng|gửi duyệt|phê duyệt|cán bộ',
     investor: 'nhà đầu tư|đầu tư|lợi nhuận',
     emergency: 'người thân|liên hệ khẩn cấp|mối quan hệ|người tham chiếu|quan hệ',
@@ -245,7 +247,7 @@ export const LOAN_RULES: Readonly<Record<string, LanguageRules>> = {
       video: 'ดูหนัง|ซีรีส์',
       calculator: 'คำนวณ|เครื่องคิด',
     },
-    amount: 'จำนวนเงิน|วงเงิน',
+    amount: AMOUNT_WORDS.th,
     staff: 'ผู้ดูแลระบบ|ไม่อนุมัติ|รายชื่อลูกค้า|เพิ่มลูกค้า|ข้อมูลลูกค้า|ชื่อลูกค้า|จัดการ',
     investor: 'นักลงทุน|ลงทุน|ผลตอบแทน',
     emergency: 'บุคคลอ้างอิง|ผู้ติดต่อฉุกเฉิน|ความสัมพันธ์|ญาติ',

@@ -5,7 +5,7 @@
 // is recorded, the backstop lets exactly that pass, and one `hold-ended` message tells every frame.
 // Holds that can't be answered any more (page left, tab closed) end as "not sent".
 import type { ContentSender, PromptSender } from '@/lib/background/message-router';
-import type { GuardHoldMessage, HoldStatus, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage, Hold, HoldStatus, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
 import type { ToContentMessage } from '@/lib/messages/to-content';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
 import { readHold } from '@/lib/prompt/hold-read';
@@ -17,8 +17,8 @@ export interface HoldDeps {
   now(): number;
   /** To one frame of a tab, or (frameId undefined) to all of its frames. Never rejects. */
   tell(tabId: number, frameId: number | undefined, message: ToContentMessage): Promise<void>;
-  /** The tab's open holds changed: the prompt page is given them. */
-  promptChanged(tabId: number): Promise<void>;
+  /** The tab's open holds changed (`added`: one not yet in storage): the prompt page is given them. */
+  promptChanged(tabId: number, added?: Hold): Promise<void>;
   /** The user let data go to `site` (send once, or audit-only recorded it): the backstop lets it pass. */
   allowed(tabId: number, site: string, decision: 'sent-once' | 'trusted' | 'audit-only'): Promise<void>;
   /** Whether the frame still waits on the hold (false when the frame is gone). */
@@ -29,8 +29,11 @@ export type HoldReply = { ok: boolean };
 
 /** A content script holds a request (or, audit-only, reports one that may leave once recorded). */
 export async function receiveHold(message: GuardHoldMessage, from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
-  // The values become fingerprints here, before anything is stored.
-  const items = await fingerprintItems(message.items);
+  // The values become fingerprints here, before anything is stored; a retried report is looked up meanwhile.
+  const [items, retried] = await Promise.all([
+    fingerprintItems(message.items),
+    message.auditOnly ? Promise.resolve(null) : readHold(message.holdId).catch(() => null),
+  ]);
   const hold = holdFromMessage(message, items, from.tabId, from.frameId, from.url, deps.now());
   if (message.auditOnly) {
     // The reply (the page's signal to send) comes only once the record is durable.
@@ -38,11 +41,15 @@ export async function receiveHold(message: GuardHoldMessage, from: ContentSender
     await recordAudit(hold, deps.record, deps.now());
     return { ok: true };
   }
-  if (await readHold(hold.holdId).catch(() => null)) return { ok: true }; // a retried report
-  // Stored before the prompt asks for it; shown by the top frame whichever frame holds the data.
-  await openHold(hold);
-  await deps.promptChanged(from.tabId);
-  await deps.tell(from.tabId, 0, { type: 'show-prompt', holdId: hold.holdId, display: hold.destination.display, ...(hold.byAction ? { byAction: true } : {}) });
+  if (retried) return { ok: true };
+  // Stored, given to the prompt page and shown by the top frame (whichever frame holds the data) at
+  // once: the person is waiting for the question, and the prompt is given the hold from memory
+  // rather than after the storage write. The reply (the report's confirmation) waits for all three.
+  await Promise.all([
+    openHold(hold),
+    deps.promptChanged(from.tabId, hold),
+    deps.tell(from.tabId, 0, { type: 'show-prompt', holdId: hold.holdId, display: hold.destination.display, ...(hold.byAction ? { byAction: true } : {}) }),
+  ]);
   return { ok: true };
 }
 

@@ -65,10 +65,10 @@ export class PromptPorts {
     await this.push(tabId, [port]);
   }
 
-  /** The tab's holds changed: every prompt page of the tab is told. */
-  async changed(tabId: number): Promise<void> {
+  /** The tab's holds changed (`added`: a hold whose storage write may not be done yet): every prompt page of the tab is told. */
+  async changed(tabId: number, added?: Hold): Promise<void> {
     const ports = this.ports.get(tabId);
-    if (ports && ports.size > 0) await this.push(tabId, [...ports]);
+    if (ports && ports.size > 0) await this.push(tabId, [...ports], added);
   }
 
   /** The top frame reports how the page shows the prompt. */
@@ -94,10 +94,12 @@ export class PromptPorts {
     return geometry;
   }
 
-  private async push(tabId: number, ports: Browser.runtime.Port[]): Promise<void> {
+  private async push(tabId: number, ports: Browser.runtime.Port[], added?: Hold): Promise<void> {
+    const stored = await this.deps.holds(tabId);
+    const holds = added ? [...stored.filter((hold) => hold.holdId !== added.holdId), added].sort((a, b) => a.createdAt - b.createdAt) : stored;
     const state: PromptState = {
       type: 'state',
-      holds: await this.deps.holds(tabId),
+      holds,
       // Until the host has looked, the prompt counts as not safely shown: its send buttons stay locked.
       geometry: (await this.lastGeometry(tabId)) ?? { safe: false, reason: 'hidden' },
     };

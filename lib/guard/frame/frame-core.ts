@@ -3,17 +3,14 @@
 // passive notice and, in the top frame, the tab's prompt. Loaded on demand by the bootstrap content
 // script, so frames without inputs never parse any of it.
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
-import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
-import { scanFields } from '@/lib/detect/field-scan';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
 import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
-import { showApkWarning } from '@/lib/notices/apk-warning';
-import { showLoanNotice } from '@/lib/notices/loan-notice';
-import { PromptHost } from '@/lib/prompt/host/prompt-host';
+import type { PromptHost, PromptHostEnvironment } from '@/lib/prompt/host/prompt-host';
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 import type { IsolatedChannel, RequestQuestion } from '../page/page-channel';
 import { startFrameGuard } from './frame-guard';
+import { loadFrameUi } from './frame-ui';
 
 export interface FrameCore {
   /** A question from the MAIN-world wrappers (through the bootstrap's channel). */
@@ -35,52 +32,76 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   let removeNotice: (() => void) | undefined;
   let promptSeen = false;
 
-  const host = isTop
-    ? new PromptHost(doc, win, {
-        openToken: () => send({ type: 'prompt-open' }).then((reply) => (typeof (reply as { token?: unknown })?.token === 'string' ? (reply as { token: string }).token : null)),
-        promptUrl: (token) => `${ext().runtime.getURL('/prompt.html')}#${token}`,
-        reportGeometry: (geometry) => void send({ type: 'prompt-geometry', ...geometry }).catch(() => undefined),
-        undoTrust: (holdId) => void send({ type: 'undo-trust', holdId }).catch(() => undefined),
-        onShownChange: (shown) => {
-          // The notice steps aside while a question is up, and does not come back after an answer.
-          if (shown) {
-            promptSeen = true;
-            removeNotice?.();
-            removeNotice = undefined;
-          }
-        },
-        text: {
-          stopped: (site) => t('toastStopped', site),
-          trusted: (site) => t('toastTrusted', site),
-          blocked: (site) => t('toastBlocked', site),
-          leftUnasked: (site) => t('toastLeftUnasked', site),
-          undo: t('toastUndo'),
-          dismiss: t('noticeDismiss'),
-        },
-      })
-    : undefined;
+  let stopped = false;
+  // When the user last typed (top frame): the prompt host, loaded only when first needed, must not
+  // take the keyboard from someone typing.
+  let typedAt = 0;
+  const onTyping = (event: Event): void => {
+    if (event.isTrusted) typedAt = Date.now();
+  };
+  if (isTop) for (const type of ['keydown', 'input']) win.addEventListener(type, onTyping, true);
+
+  const hostEnvironment: PromptHostEnvironment = {
+    openToken: () => send({ type: 'prompt-open' }).then((reply) => (typeof (reply as { token?: unknown })?.token === 'string' ? (reply as { token: string }).token : null)),
+    promptUrl: (token) => `${ext().runtime.getURL('/prompt.html')}#${token}`,
+    reportGeometry: (geometry) => void send({ type: 'prompt-geometry', ...geometry }).catch(() => undefined),
+    undoTrust: (holdId) => void send({ type: 'undo-trust', holdId }).catch(() => undefined),
+    onShownChange: (shown) => {
+      // The notice steps aside while a question is up, and does not come back after an answer.
+      if (shown) {
+        promptSeen = true;
+        removeNotice?.();
+        removeNotice = undefined;
+      }
+    },
+    lastTypedAt: () => typedAt,
+    text: {
+      stopped: (site) => t('toastStopped', site),
+      trusted: (site) => t('toastTrusted', site),
+      blocked: (site) => t('toastBlocked', site),
+      leftUnasked: (site) => t('toastLeftUnasked', site),
+      undo: t('toastUndo'),
+      dismiss: t('noticeDismiss'),
+    },
+  };
+  let promptHost: PromptHost | undefined;
+  let hostWanted = false;
+  /** The tab's prompt host (top frame only), made on first use; calls keep their order. */
+  const withHost = (use: (host: PromptHost) => unknown): Promise<void> =>
+    isTop && (hostWanted = true)
+      ? loadFrameUi().then(
+          (ui) => {
+            if (stopped) return;
+            promptHost ??= new ui.PromptHost(doc, win, hostEnvironment);
+            void use(promptHost);
+          },
+          () => undefined, // the extension is updating: what is held stays held
+        )
+      : Promise.resolve();
 
   const onTabPrompt = (message: ToContentMessage): void => {
-    if (!host) return;
+    if (!isTop) return;
     switch (message.type) {
       case 'show-prompt':
-        host.show(message.holdId, message.display ?? '', message.byAction === true);
+        void withHost((host) => host.show(message.holdId, message.display ?? '', message.byAction === true));
         break;
+      // Only a host asked to show something has anything to raise, take down or say (in order, even
+      // while its code is still loading).
       case 'raise-prompt':
-        host.raise();
+        if (hostWanted) void withHost((host) => host.raise());
         break;
       case 'hold-ended':
-        host.ended(message);
+        if (hostWanted) void withHost((host) => host.ended(message));
         break;
       case 'prompt-size':
-        host.resize(message.height);
+        void withHost((host) => host.resize(message.height));
         break;
       case 'backstop-notice':
-        host.backstop(message.site, message.blocked);
+        void withHost((host) => host.backstop(message.site, message.blocked));
         break;
       case 'tab-watch':
         // Data is watched somewhere in the tab: have the prompt ready before it is needed.
-        if (message.records.length > 0) void host.prewarm();
+        if (message.records.length > 0) void withHost((host) => host.prewarm());
         break;
     }
   };
@@ -88,66 +109,81 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   guard.track(typedBeforeStart);
   let lastSent = '';
 
-  // The background's word on this page when the site memory or the user's mark decided it (top
-  // frame): the page's own verdict, re-read on every rescan, must not undo it.
-  let decided: PageStatus | null = null;
-
   const notice = (status: PageStatus): void => {
     if (!isTop || !status.isLoanPage) return;
     void guard.ready.then(() => {
       const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
       if (trusted) return;
       // A loan page: the prompt is loaded ahead of time, so a question appears at once.
-      void host?.prewarm();
-      if (!removeNotice && !promptSeen && guard.settings().showNotice) {
-        removeNotice = showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
-      }
+      void withHost((host) => host.prewarm()).then(async () => {
+        if (removeNotice || promptSeen || stopped || !guard.settings().showNotice) return;
+        const ui = await loadFrameUi().catch(() => undefined);
+        if (ui && !removeNotice && !promptSeen && !stopped) removeNotice = ui.showLoanNotice(doc, { message: t('noticeLoanPage'), dismiss: t('noticeDismiss') });
+      });
     });
   };
 
-  const scan = (): void => {
+  // Every frame learns the page's loan verdict from the background, the top frame too: it describes
+  // its page and the background scores it (the classifier's vocabulary and weights are not page code).
+  // Until the first answer a frame goes by the careful defaults (ID numbers and cards are asked about
+  // everywhere; phones and codes once the page is known as a loan page).
+  let classified: Promise<PageStatus | null> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
+
+  const report = (): Promise<PageStatus | null> => {
     const message = buildFrameVerdict(doc, isTop);
-    const own: PageStatus | null = isTop && message.loan ? { isLoanPage: message.loan.isLoanPage, loanReasons: message.loan.reasons } : null;
-    if (own && !decided) guard.setPageStatus(own);
     const signature = JSON.stringify(message);
-    if (signature === lastSent) {
-      if (own) notice(decided ?? own);
-      return;
-    }
+    if (signature === lastSent && classified) return classified;
     lastSent = signature;
-    send(message).then(
+    classified = send(message).then(
       (reply) => {
-        // Sub-frames learn the top page's loan verdict from the background; the top frame too when
-        // the site memory or the user's mark decided it (a lender's SMS step, a site marked not a lender).
+        retries = 0;
         const status = readPageStatus(reply);
-        if (isTop) decided = status?.override ? status : null;
-        if (status && (!isTop || status.override)) guard.setPageStatus(status);
-        if (own) notice(decided ?? own);
+        if (status) guard.setPageStatus(status);
+        return status;
       },
       () => {
-        // The background may be restarting; the next scan reports again.
+        // The background may be restarting: report again shortly (a few times), and on the next scan.
         lastSent = '';
-        if (own) notice(own);
+        if (retry === undefined && retries < 5) {
+          retries++;
+          retry = setTimeout(() => {
+            retry = undefined;
+            scan();
+          }, 500 * retries);
+        }
+        return null;
       },
     );
+    return classified;
+  };
+
+  const scan = (): void => {
+    void report().then((status) => {
+      if (status) notice(status);
+    });
   };
 
   const onApkDownload = (url: string, resume: () => void): void => {
-    // The top frame reads itself now (a landing page with no form counts if it talks like a
-    // lender); a sub-frame goes by the top page's verdict.
-    const loan = isTop ? classifyLoanDocument(doc, win.location.href, scanFields(doc).map((field) => field.verdict)) : null;
-    const lender = loan ? looksLikeLender(loan) : guard.pageStatus().isLoanPage;
-    void guard.ready.then(() => {
-      const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
-      if (!lender || trusted) return resume();
-      const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
-      showApkWarning(
-        doc,
-        { title: t('apkTitle'), body: t('apkBody'), file: t('apkFile', file.slice(0, 200)), cancel: t('apkCancel'), proceed: t('apkProceed') },
-        (download) => {
-          if (download) resume();
-        },
-      );
+    // The top frame has the background score the page as it is now (a landing page with no form
+    // counts if it talks like a lender); a sub-frame goes by the top page's verdict.
+    const verdict = isTop ? report() : Promise.resolve(guard.pageStatus());
+    void verdict.then((status) => {
+      const lender = (status ?? guard.pageStatus()).isLoanPage;
+      void guard.ready.then(() => {
+        const trusted = hostIsTrusted(win.location.hostname, guard.trustedSites());
+        if (!lender || trusted) return resume();
+        const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+        // No warning can be shown (the extension is updating): the download goes on as without it.
+        void loadFrameUi().then((ui) => ui.showApkWarning(
+          doc,
+          { title: t('apkTitle'), body: t('apkBody'), file: t('apkFile', file.slice(0, 200)), cancel: t('apkCancel'), proceed: t('apkProceed') },
+          (download) => {
+            if (download) resume();
+          },
+        ), resume);
+      });
     });
   };
 
@@ -155,7 +191,6 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     // The user changed what this site is (popup): the new page status, straight from the background.
     const status = readPageStatusMessage(message);
     if (!status) return guard.onMessage(message);
-    if (isTop) decided = status.override ? status : null;
     guard.setPageStatus(status);
     notice(status);
   };
@@ -167,8 +202,11 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     scan,
     onApkDownload,
     stop: () => {
+      stopped = true;
+      if (retry !== undefined) clearTimeout(retry);
+      if (isTop) for (const type of ['keydown', 'input']) win.removeEventListener(type, onTyping, true);
       guard.stop();
-      host?.remove();
+      promptHost?.remove();
       removeNotice?.();
     },
   };

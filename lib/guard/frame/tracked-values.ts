@@ -10,13 +10,15 @@ import type { FieldKind } from '@/lib/types';
 import { sniffValue } from '@/lib/validate/checks/value-sniff';
 import { maskMiddle } from '@/lib/validate/mask';
 import { canonicalValue, minimumLength, watchedValue, type WatchedValue } from './value-match';
+import { isTypable } from './typable';
+
+export { isTypable };
 
 /** Values kept per field; past this the shortest go first (a person's own typing never gets near it). */
 const MAX_VALUES_PER_FIELD = 64;
 /** Fields tracked per frame: far above any form, a bound against runaway memory. */
 const MAX_FIELDS = 2_000;
 
-const UNTYPABLE = new Set(['hidden', 'checkbox', 'radio', 'file', 'submit', 'button', 'range', 'color', 'image', 'reset']);
 
 /** How much of each kind stays readable in the masked form. */
 export function maskFor(kind: FieldKind, raw: string): string {
@@ -54,9 +56,6 @@ export function fingerprintSource(kind: FieldKind, raw: string, phoneRegion: () 
   };
 }
 
-/** A text control or an editing host the user types into. */
-export const isTypable = (el: Element): boolean =>
-  (el instanceof HTMLInputElement && !UNTYPABLE.has(el.type)) || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
 
 const valueOf = (el: Element): string =>
   el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : ((el as HTMLElement).innerText ?? el.textContent ?? '');

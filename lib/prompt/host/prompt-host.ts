@@ -9,7 +9,7 @@ import { createOverlayHost, type OverlayHost } from '@/lib/notices/overlay-host'
 import { showToast } from '@/lib/notices/toast';
 import type { HoldEndedMessage } from '@/lib/messages/to-content';
 import { checkPromptGeometry, type Geometry } from './prompt-geometry';
-import { isTypable } from '@/lib/guard/frame/tracked-values';
+import { isTypable } from '@/lib/guard/frame/typable';
 
 const WATCHDOG_MS = 250;
 /** Width the prompt wants, in device-independent pixels; narrower screens get a bottom sheet. */
@@ -33,6 +33,8 @@ export interface PromptHostEnvironment {
   undoTrust(holdId: string): void;
   /** The prompt went up or down (the loan notice hides meanwhile). */
   onShownChange(shown: boolean): void;
+  /** When the user last typed before this host was made (it tracks typing itself from then on). */
+  lastTypedAt?(): number;
 }
 
 /** IntersectionObserver v2 (`isVisible`), Chromium only. */
@@ -60,6 +62,7 @@ export class PromptHost {
     private readonly win: Window,
     private readonly env: PromptHostEnvironment,
   ) {
+    this.lastTyping = env.lastTypedAt?.() ?? 0;
     const onTyping = (event: Event): void => {
       if (event.isTrusted) this.lastTyping = Date.now();
     };
@@ -95,6 +98,8 @@ export class PromptHost {
         this.overlay.root.appendChild(frame);
         this.frame = frame;
         this.overlay.park();
+        // Parked at the size and place it will show in, so showing it only makes it opaque.
+        this.layout();
       },
       () => {
         this.opening = undefined;

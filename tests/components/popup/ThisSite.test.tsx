@@ -5,10 +5,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { container, useComponentTest } from '../../helpers/render';
 import { ThisSite } from '@/components/popup/ThisSite';
+import { loadSiteIdentity } from '@/components/popup/site-identity-lazy';
 import { PopupApp, POPUP_RENDERED_MARK } from '@/components/popup/PopupApp';
 import { updateTrusted, quarantineLogEntries } from '@/lib/messages/write-requests';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
@@ -69,6 +70,10 @@ async function mountSite(props: { verdict?: TabVerdict | null; url?: string; pai
 }
 
 const trustButton = () => $<HTMLButtonElement>('button.trust-button')!;
+
+
+// The popup loads the site helpers with the tab's details; a bare ThisSite needs them loaded first.
+beforeAll(() => loadSiteIdentity());
 
 describe('ThisSite', () => {
   it('shows an untrusted loan site with the reasons, and trusts it in one click', async () => {

@@ -68,6 +68,21 @@ describe('EvidenceReport', () => {
     expect(document.title).toBe('report_title');
   });
 
+  it('shows every row of a large log, a slice at a time, and lets it be printed only once all are there', async () => {
+    const many = Array.from({ length: 130 }, (_, i) => event({ id: `many-${i}-0`, at: T0 + i * 60_000 }));
+    await appendEvents(db, many);
+    await act(() => render(<EvidenceReport db={async () => db} search="" now={() => NOW} rowSlice={40} />, container));
+    const print = () => container.querySelector<HTMLButtonElement>('.report-actions .button-primary')!;
+    // First rows on screen before the whole log is rendered; printing waits.
+    await vi.waitFor(() => expect(rowIds().length).toBeGreaterThan(0));
+    if (rowIds().length < many.length) expect(print().disabled).toBe(true);
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(many.length), { timeout: 10_000 });
+    await vi.waitFor(() => expect(print().disabled).toBe(false));
+    // Newest first, as in the full report.
+    expect(rowIds()[0]).toBe(`many-${many.length - 1}-0`);
+    await vi.waitFor(() => expect(container.querySelector('main.report')!.classList.contains('report-incomplete')).toBe(false));
+  });
+
   it('uses accessible tables: a caption and column headers in each', async () => {
     await appendEvents(db, [a1, b1]);
     await mount();

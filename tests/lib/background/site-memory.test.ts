@@ -23,12 +23,21 @@ const route = routeMessages(
 );
 
 const frame = (tabId: number, url: string) => ({ url, tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 }) as Browser.runtime.MessageSender;
+// The top frame describes its page; the background scores it (a lender's sign-up, or a hospital's log-in).
+const page = (url: string, isLoanPage: boolean): NonNullable<FrameVerdictMessage['page']> => ({
+  text: isLoanPage
+    ? { title: '闪电借 - 极速借款 额度最高20万 秒批到账', headings: ['立即借款,最高可借 200,000 元'], buttons: ['立即借款'], links: [], body: '日息低至0.02%,3分钟审核,最快5分钟放款到账。', lang: 'zh-cn', url }
+    : { title: '医院 预约挂号', headings: ['预约挂号'], buttons: ['登录'], links: [], body: '请输入手机号', lang: 'zh-cn', url },
+  signals: { rangeInputs: 0, amountInputs: 0 },
+  fieldKinds: ['phone'],
+});
 const verdict = (url: string, isLoanPage: boolean): FrameVerdictMessage => ({
   type: 'frame-verdict',
   url,
   title: '',
   isTop: true,
-  loan: { isLoanPage, score: isLoanPage ? 3 : -1, reasons: [{ code: 'sensitive_fields', detail: 'phone', weight: 0.2 }] },
+  loan: null,
+  page: page(url, isLoanPage),
   fields: [],
 });
 const report = (tabId: number, url: string, isLoanPage: boolean) =>
@@ -59,10 +68,19 @@ describe('the site memory in the background', () => {
     expect(stored?.pageLoan?.isLoanPage).toBe(false);
   });
 
+  it("scores the page the top frame describes, never a verdict a frame claims", async () => {
+    const claimed: FrameVerdictMessage = { ...verdict('https://www.hospital.test/login', false), loan: { isLoanPage: true, score: 99, reasons: [] } };
+    const reply = (await route(claimed, frame(1, 'https://www.hospital.test/login'))) as { isLoanPage: boolean };
+    expect(reply.isLoanPage).toBe(false);
+    expect((await readTabVerdict(1))?.loan?.isLoanPage).toBe(false);
+  });
+
   it('gives another site nothing', async () => {
     await report(1, 'https://www.shandianjie.test/register', true);
     const reply = await report(2, 'https://www.hospital.test/login', false);
-    expect(reply).toEqual({ isLoanPage: false, loanReasons: [{ code: 'sensitive_fields', detail: 'phone', weight: 0.2 }] });
+    expect(reply.isLoanPage).toBe(false);
+    expect(reply.override).toBeUndefined();
+    expect(reply.loanReasons.map((reason) => reason.code)).toContain('non_loan_context');
   });
 
   it("takes the user's mark both ways, tells the site's open tabs, and can undo it", async () => {

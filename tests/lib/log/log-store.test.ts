@@ -15,6 +15,7 @@ import {
   quarantineEntries,
   quarantineRaw,
   readEvents,
+  readNewestEvents,
   readQuarantine,
   readSummary,
   rebuildSummary,
@@ -125,6 +126,14 @@ describe('log store', () => {
     expect(events.index('site').multiEntry).toBe(true);
     expect(events.index('site').keyPath).toBe('destinationSites');
     expect(db.transaction('quarantine').objectStore('quarantine').autoIncrement).toBe(true);
+  });
+
+  it('reads the newest events first, as many as asked, skipping unreadable ones', async () => {
+    await appendEvents(db, [ev({ at: 300 }), ev({ at: 100 }), ev({ at: 200 }), ev({ at: 400 })]);
+    await quarantineRawFree(db, { id: 'broken', at: 500 });
+    const newest = await readNewestEvents(db, 2);
+    expect(newest.map((event) => event.at)).toEqual([400, 300]);
+    expect((await readNewestEvents(db, 10)).map((event) => event.at)).toEqual([400, 300, 200, 100]);
   });
 
   it('starts with no summary and no events', async () => {
@@ -369,3 +378,13 @@ describe('log store', () => {
     await expect(readEvents(db)).rejects.toThrow();
   });
 });
+
+/** An object in the events store that is not a readable event (as a damaged entry would be). */
+function quarantineRawFree(db: IDBDatabase, raw: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('events', 'readwrite');
+    tx.objectStore('events').put(raw);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}

@@ -111,7 +111,8 @@ describe('PromptHost', () => {
     return made1;
   };
   const frames = (): HTMLIFrameElement[] => roots.flatMap((root) => [...root.querySelectorAll('iframe')]);
-  const visible = (): HTMLElement[] => hosts().filter((el) => el.style.getPropertyValue('display') !== 'none');
+  // A parked prompt is laid out but transparent and inert (so its frame stays live): not on screen.
+  const visible = (): HTMLElement[] => hosts().filter((el) => el.style.getPropertyValue('display') !== 'none' && el.style.getPropertyValue('opacity') !== '0' && !el.inert);
 
   beforeEach(() => {
     roots = [];

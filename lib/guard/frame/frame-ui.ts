@@ -1,0 +1,37 @@
+// What a frame shows on the page — the tab's prompt host (top frame), the loan notice, the app
+// download warning, toasts — built as its own file (frame-ui.js) and imported by the frame core only
+// when something is to be shown: a frame with inputs that never shows anything never parses it.
+import type { PromptHost } from '@/lib/prompt/host/prompt-host';
+import type { showApkWarning } from '@/lib/notices/apk-warning';
+import type { showLoanNotice } from '@/lib/notices/loan-notice';
+import { ext } from '@/lib/messages/extension-api';
+
+export interface FrameUi {
+  PromptHost: typeof PromptHost;
+  showLoanNotice: typeof showLoanNotice;
+  showApkWarning: typeof showApkWarning;
+}
+
+type UiScope = { loanGuardFrameUi?: FrameUi };
+
+let loading: Promise<FrameUi> | undefined;
+
+/** The UI module, loaded once; a failed load (the extension updating) is tried again next time. */
+export function loadFrameUi(): Promise<FrameUi> {
+  return (loading ??= import(/* @vite-ignore */ ext().runtime.getURL('/frame-ui.js')).then(
+    () => {
+      const ui = (globalThis as UiScope).loanGuardFrameUi;
+      if (!ui) throw new Error('frame-ui.js did not load');
+      return ui;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** Called by entrypoints/frame-ui.ts once it runs. */
+export function provideFrameUi(ui: FrameUi): void {
+  (globalThis as UiScope).loanGuardFrameUi = ui;
+}
