@@ -47,6 +47,9 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
   const [geometry, setGeometry] = useState<Geometry>({ safe: false });
   const [failed, setFailed] = useState(false);
   const portRef = useRef<PromptPort | null>(null);
+  // The answer given and the port it went out on: a worker stopped before it acted on it loses the
+  // message, so the answer goes again on the next connection while its hold is still open.
+  const answered = useRef<{ holdId: string; decision: UserDecision; port: PromptPort | null } | null>(null);
 
   useEffect(() => {
     try {
@@ -69,6 +72,12 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
       port.onMessage.addListener((raw) => {
         const state = readState(raw);
         if (!state) return;
+        const given = answered.current;
+        if (given && !state.holds.some((hold) => hold.holdId === given.holdId)) answered.current = null;
+        else if (given && given.port !== port) {
+          given.port = port;
+          port.postMessage({ type: 'hold-decision', holdId: given.holdId, decision: given.decision });
+        }
         setHolds(state.holds);
         setGeometry(state.geometry);
         setFailed(false);
@@ -124,8 +133,9 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
       isTrustedEvent={isTrustedEvent}
       onDecision={async (decision: UserDecision) => {
         const port = portRef.current;
-        if (!port) throw new Error('not connected');
-        port.postMessage({ type: 'hold-decision', holdId: current.holdId, decision });
+        answered.current = { holdId: current.holdId, decision, port };
+        // Not connected this instant (the worker restarting): it goes as soon as the prompt reconnects.
+        port?.postMessage({ type: 'hold-decision', holdId: current.holdId, decision });
       }}
       onObscured={() => portRef.current?.postMessage({ type: 'prompt-obscured', holdId: current.holdId })}
     />

@@ -262,15 +262,33 @@ describe('PromptApp', () => {
     expect(button('sent-once').disabled).toBe(false);
   });
 
-  it('lets the user answer again if the port is gone when they answer', async () => {
+  it('an answer given while the port is gone goes out once the prompt has reconnected', async () => {
     await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await port().drop();
     await click(button('cancelled'));
-    await act(async () => {
-      await Promise.resolve();
-    });
-    expect(container.querySelector('[role="alert"]')!.textContent).toBe('promptSendError');
-    expect(button('cancelled').disabled).toBe(false);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    await act(() => void vi.advanceTimersByTime(100));
+    await port().push(state([hold]));
+    expect(ports[1]!.posted).toContainEqual({ type: 'hold-decision', holdId: HOLD_ID, decision: 'cancelled' });
+  });
+
+  it('an answer the stopped worker never acted on is given again on the next connection, once; not after its hold is gone', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
+    await passGate();
+    await click(button('sent-once'));
+    const sent = { type: 'hold-decision', holdId: HOLD_ID, decision: 'sent-once' };
+    expect(ports[0]!.posted).toContainEqual(sent);
+    await port().drop();
+    await act(() => void vi.advanceTimersByTime(100));
+    await port().push(state([hold]));
+    await port().push(state([hold]));
+    expect(ports[1]!.posted.filter((message) => JSON.stringify(message) === JSON.stringify(sent))).toHaveLength(1);
+    // The hold ended: a later reconnection has nothing to repeat.
+    await port().push(state([]));
+    await port().drop();
+    await act(() => void vi.advanceTimersByTime(100));
+    await port().push(state([hold]));
+    expect(ports[2]!.posted).not.toContainEqual(sent);
   });
 
   it('reconnects after the background restarts and takes the state it is sent anew', async () => {
