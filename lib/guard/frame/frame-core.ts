@@ -10,6 +10,7 @@ import type { PromptHost, PromptHostEnvironment } from '@/lib/prompt/host/prompt
 import { hostIsTrusted } from '@/lib/trust/trust-match';
 import type { IsolatedChannel, RequestQuestion } from '../page/page-channel';
 import { startFrameGuard } from './frame-guard';
+import { reportReliably } from './reliable-report';
 import { loadFrameUi } from './frame-ui';
 
 export interface FrameCore {
@@ -33,6 +34,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   let promptSeen = false;
 
   let stopped = false;
+  let geometrySeq = 0;
   // When the user last typed (top frame): the prompt host, loaded only when first needed, must not
   // take the keyboard from someone typing.
   let typedAt = 0;
@@ -44,7 +46,12 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   const hostEnvironment: PromptHostEnvironment = {
     openToken: () => send({ type: 'prompt-open' }).then((reply) => (typeof (reply as { token?: unknown })?.token === 'string' ? (reply as { token: string }).token : null)),
     promptUrl: (token) => `${ext().runtime.getURL('/prompt.html')}#${token}`,
-    reportGeometry: (geometry) => void send({ type: 'prompt-geometry', ...geometry }).catch(() => undefined),
+    // Reported only when it changes: one lost to a stopping worker would leave the prompt locked (or
+    // unlocked) for good, so it is sent until confirmed — unless a newer one has replaced it.
+    reportGeometry: (geometry) => {
+      const seq = ++geometrySeq;
+      void reportReliably(() => (seq === geometrySeq ? send({ type: 'prompt-geometry', ...geometry }) : Promise.resolve({ ok: true }))).catch(() => undefined);
+    },
     undoTrust: (holdId) => void send({ type: 'undo-trust', holdId }).catch(() => undefined),
     onShownChange: (shown) => {
       // The notice steps aside while a question is up, and does not come back after an answer.
