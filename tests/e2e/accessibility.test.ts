@@ -3,40 +3,15 @@
 // the welcome page and the evidence report; no page is wider than the window; and screenshots at 390 and 1280 px are kept as test
 // artefacts in .test-artifacts/screens/ (ignored by git) for people to look at.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
 import { answer, demoSiteUrl, readLog, received, startHarness, waitForPrompt, waitForTabVerdict, type Harness } from '../helpers/e2e-harness';
 
 const SCREENS_DIR = path.resolve(import.meta.dirname, '../../.test-artifacts/screens');
-// Extension pages forbid inline scripts (CSP script-src 'self'), so page.addScriptTag can't load axe;
-// evaluating its source through the debugger protocol is not subject to the page's CSP.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** axe-core's violations on the page as it is now, one line each (empty when there are none). */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations;
-  })) as AxeViolation[];
-  return violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')} — ${node.failureSummary.replace(/\s+/g, ' ')}`),
-  );
-}
 
 /** The pages to check: a name for the files, the page's address (given the extension's origin and the
  * demo tab), and what shows it is ready. */

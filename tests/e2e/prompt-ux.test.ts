@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe';
 import { answer, guardUrl, promptCount, readLog, readStorage, received, settle, startHarness, waitForPrompt, type Harness } from '../helpers/e2e-harness';
 
 /** A valid CURP (its check digit holds): only whole values enter the log. */
@@ -81,6 +82,23 @@ describe('one action, one question (English)', () => {
     await expect.poll(async () => (await piercedText(cdp)).includes('Stopped. Nothing was sent to shandianjie.test.')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('send-fetch-json');
     expect(await piercedText(cdp)).not.toContain('this looks like an online-loan sign-up page');
+    await page.close();
+  });
+
+  it('the prompt page has no accessibility violations, in light and dark', async () => {
+    page = await harness.browser.context.newPage();
+    await page.goto(guardUrl(harness, 'apply.html', 'www.axe-prompt.test'));
+    await page.fill('#idcard', '11010519491231002X');
+    await page.click('#send-fetch-json');
+    const prompt = await waitForPrompt(page);
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await settle(200);
+      found.push(...(await axeViolations(prompt)).map((line) => `${colorScheme}: ${line}`));
+    }
+    expect(found).toEqual([]);
+    await answer(prompt, 'cancelled');
     await page.close();
   });
 
