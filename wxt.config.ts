@@ -1,6 +1,15 @@
 // WXT build configuration: manifest, permissions and browser targets for LoanGuard.
 import { defineConfig } from 'wxt';
 
+/** Where both always-on scripts run: they must cover exactly the same frames, or one would lack the other. */
+const EVERY_FRAME = {
+  matches: ['<all_urls>'],
+  all_frames: true,
+  match_about_blank: true,
+  match_origin_as_fallback: true,
+  run_at: 'document_start',
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -25,23 +34,8 @@ export default defineConfig({
     // Declared here rather than as WXT content scripts: WXT's content-script runtime was more code
     // than the scripts themselves, in every frame.
     content_scripts: [
-      {
-        matches: ['<all_urls>'],
-        all_frames: true,
-        match_about_blank: true,
-        match_origin_as_fallback: true,
-        run_at: 'document_start',
-        js: ['frame-boot.js'],
-      },
-      {
-        matches: ['<all_urls>'],
-        all_frames: true,
-        match_about_blank: true,
-        match_origin_as_fallback: true,
-        run_at: 'document_start',
-        world: 'MAIN',
-        js: ['page-guard.js'],
-      },
+      { ...EVERY_FRAME, js: ['frame-boot.js'] },
+      { ...EVERY_FRAME, world: 'MAIN', js: ['page-guard.js'] },
     ],
     // The guard's prompt is an extension page shown inside web pages (in an iframe the page can't
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
