@@ -79,7 +79,11 @@ describe.each([
     await presta.click('button[type=submit]', { noWaitAfter: true });
     await answer(await waitForPrompt(presta), 'sent-once');
     await expect.poll(() => received(harness, '/api/solicitud').length).toBe(1);
-    await expect.poll(async () => (await readLog(harness)).length).toBeGreaterThanOrEqual(5);
+    // Six entries (phone to the tracker; phone, ID and card to the lender; CURP and phone to PrestaYa),
+    // as kinds and decisions so a failure says which is missing.
+    await expect
+      .poll(async () => (await readLog(harness)).map((event) => `${String(event.kind)} ${String(event.decision)}`).sort(), { timeout: 10_000 })
+      .toEqual(['bank-card sent-once', 'national-id sent-once', 'national-id sent-once', 'phone cancelled', 'phone sent-once', 'phone sent-once']);
   });
 
   it.each(PAGES)('$name has no accessibility violations in light and dark; screenshots at 390 and 1280 px', async (target) => {

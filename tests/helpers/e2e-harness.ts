@@ -137,7 +137,19 @@ export async function promptCount(page: Page): Promise<number> {
 /** Answer the prompt with a real mouse click (a trusted event, as a person's click is). */
 export async function answer(prompt: Frame, decision: 'cancelled' | 'sent-once' | 'trusted'): Promise<void> {
   const { x, y } = await buttonPoint(prompt, decision);
-  await prompt.page().mouse.click(x, y);
+  const mouse = prompt.page().mouse;
+  // A person's pointer reaches the button before pressing it. Chromium can route the first mouse
+  // event over a just-shown out-of-process frame to the page around it (seen: a page's first click
+  // landing on the overlay's host, not in the prompt), so the pointer moves until the button is hovered.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await mouse.move(x + (attempt % 2), y);
+    const hovered = await prompt
+      .evaluate((d) => document.querySelector(`button[data-decision="${d}"]`)?.matches(':hover') === true, decision)
+      .catch(() => false);
+    if (hovered) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await mouse.click(x, y);
 }
 
 /** The prompt's text (evaluate, not textContent(): see waitForPrompt on Playwright's navigation wait). */

@@ -112,7 +112,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
         break;
     }
   };
-  const guard = startFrameGuard(doc, win, channel, isTop, onTabPrompt);
+  const guard = startFrameGuard(doc, win, channel, isTop, { onTabPrompt, wantVerdict: () => scan() });
   guard.track(typedBeforeStart);
   let lastSent = '';
 

@@ -87,10 +87,19 @@ function formText(data: FormData): string {
   return text;
 }
 
-export function startFrameGuard(doc: Document, win: PageWindow, channel: IsolatedChannel, isTop: boolean, onTabPrompt?: (message: ToContentMessage) => void): FrameGuard {
+export interface FrameGuardHooks {
+  /** The top frame's share of the tab's messages (its prompt host). */
+  onTabPrompt?: (message: ToContentMessage) => void;
+  /** A request waits for this page's loan verdict: have the page scored now (answered by setPageStatus). */
+  wantVerdict?: () => void;
+}
+
+export function startFrameGuard(doc: Document, win: PageWindow, channel: IsolatedChannel, isTop: boolean, hooks: FrameGuardHooks = {}): FrameGuard {
+  const { onTabPrompt, wantVerdict } = hooks;
   let settings: Settings = DEFAULT_SETTINGS;
   let trusted: string[] = [];
   let status: PageStatus = { isLoanPage: false, loanReasons: [] };
+  let statusKnown = false;
   let remote: WatchRecord[] = [];
   let lastAction = 0;
   const cleanups: (() => void)[] = [];
@@ -122,7 +131,8 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
     now: () => Date.now(),
     settings: () => settings,
     trustedSites: () => trusted,
-    page: () => ({ url: win.location.href, title: doc.title, ...status }),
+    page: () => ({ url: win.location.href, title: doc.title, ...status, known: statusKnown }),
+    wantVerdict: () => wantVerdict?.(),
     lastUserAction: () => lastAction,
   });
 
@@ -311,12 +321,15 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
     },
     setPageStatus: (next) => {
       status = next;
+      statusKnown = true;
+      controller.pageKnown();
     },
     pageStatus: () => status,
     settings: () => settings,
     trustedSites: () => trusted,
     stop: () => {
       for (const cleanup of cleanups.splice(0)) cleanup();
+      controller.stop();
       if (publishTimer !== undefined) clearTimeout(publishTimer);
     },
   };

@@ -5,7 +5,10 @@
 // record is durable. One question per action: while a prompt for a destination is open every
 // request to it joins that hold; after an answer, the same fields' keystroke and blur sends to
 // that destination follow the answer quietly until the user acts again (submits, clicks, presses
-// Enter), which is a new question.
+// Enter), which is a new question. Until the background has said whether this is a loan page, a
+// request carrying a kind watched on loan pages only waits for that verdict (fail closed: it is
+// asked about if the verdict never comes), so a phone number typed on a lender's page in its first
+// moments does not slip out while the page is being scored.
 import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute, UserDecision } from '@/lib/messages/guard-messages';
 import type { Settings } from '@/lib/settings/defaults';
 import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
@@ -18,6 +21,8 @@ export const SEND_ONCE_WINDOW_MS = 5_000;
 export const ACTION_WINDOW_MS = 1_500;
 /** Audit-only mode waits this long for the record to be durable before letting the request go anyway. */
 export const AUDIT_WAIT_MS = 5_000;
+/** A request that needs the page's loan verdict waits this long for it, then is asked about as on a loan page. */
+export const VERDICT_WAIT_MS = 5_000;
 
 /** A watched value anywhere in the tab, with the item it stands for. */
 export interface WatchRecord {
@@ -49,7 +54,10 @@ export interface GuardEnvironment {
   now(): number;
   settings(): Settings;
   trustedSites(): readonly string[];
-  page(): { url: string; title: string; isLoanPage: boolean; loanReasons: Reason[] };
+  /** `known`: the background has given this page's loan verdict (until then `isLoanPage` is only a default). */
+  page(): { url: string; title: string; isLoanPage: boolean; loanReasons: Reason[]; known: boolean };
+  /** A request waits for the page's loan verdict: have the page scored now. */
+  wantVerdict(): void;
   /** When the user last submitted, clicked or pressed Enter (0 if never). */
   lastUserAction(): number;
 }
@@ -64,6 +72,18 @@ interface OpenHold {
   audit: boolean;
   /** What was reported, to report again if the background lost it (kept in this frame's memory only). */
   report?: GuardHoldMessage;
+}
+
+/** A request held until the page's loan verdict decides whether it is asked about. */
+interface AwaitingVerdict {
+  route: ShareRoute;
+  url: string;
+  texts: string[];
+  flags: string;
+  /** When it was sent (whether it followed the user's action is judged at that moment). */
+  at: number;
+  requestIds: string[];
+  replays: (() => void)[];
 }
 
 interface Answer {
@@ -89,13 +109,18 @@ export class GuardController {
   private readonly holds = new Map<string, OpenHold>();
   private readonly answers = new Map<string, Answer>(); // host → last answer
   private readonly streams = new DigitStreams();
+  private readonly awaitingVerdict = new Map<string, AwaitingVerdict>();
+  private verdictTimer: ReturnType<typeof setTimeout> | undefined;
+  private verdictOverdue = false;
 
   constructor(private readonly env: GuardEnvironment) {}
 
   /** The items among `records` the settings say to ask about on this page, one per field. */
   private itemsToAsk(records: readonly WatchRecord[]): Map<string, ReportedItem> {
     const { watch } = this.env.settings();
-    const { isLoanPage } = this.env.page();
+    const page = this.env.page();
+    // An unknown page counts as a loan page here: `decide` then waits for the verdict.
+    const isLoanPage = page.isLoanPage || !page.known;
     const items = new Map<string, ReportedItem>();
     // The same value typed in two fields (or on an earlier page of the site) is one item; this frame's comes first.
     const values = new Set<string>();
@@ -121,8 +146,8 @@ export class GuardController {
     return records.filter((record) => found.has(record.watched));
   }
 
-  /** The decision for data about to leave for `url`; `onHold` learns the hold it joined. */
-  decide(route: ShareRoute, url: string, texts: string[], flags: string): Verdict {
+  /** The decision for data about to leave for `url` (sent at `at`). */
+  decide(route: ShareRoute, url: string, texts: string[], flags: string, at = this.env.now()): Verdict {
     const page = this.env.page();
     const destination = absoluteUrl(url, page.url);
     // No URL (data handed to a worker or an ICE server config): it leaves from this page's site.
@@ -132,7 +157,7 @@ export class GuardController {
     if (items.size === 0) return { action: 'allow' };
 
     const now = this.env.now();
-    const isAction = route === 'form' || now - this.env.lastUserAction() < ACTION_WINDOW_MS;
+    const isAction = route === 'form' || at - this.env.lastUserAction() < ACTION_WINDOW_MS;
     const answer = this.answers.get(host);
     const covered = answer !== undefined && [...items.keys()].every((field) => answer.fields.has(field));
     if (answer && covered) {
@@ -152,6 +177,11 @@ export class GuardController {
       // Data joining an open prompt is added to it, visibly.
       if (joined.length > 0) this.env.update(open.holdId, joined.map(([, item]) => item), 'open');
       return { action: 'hold', holdId: open.holdId };
+    }
+
+    const { watch } = this.env.settings();
+    if (!page.known && !this.verdictOverdue && [...items.values()].some((item) => watch[item.kind] === 'loan-pages')) {
+      return { action: 'hold', holdId: this.awaitVerdict({ route, url, texts, flags, at, requestIds: [], replays: [] }) };
     }
 
     const holdId = this.env.newHoldId();
@@ -185,6 +215,55 @@ export class GuardController {
     return { action: 'hold', holdId };
   }
 
+  /** Holds a request until the page's verdict is known (or overdue); returns the id it waits under. */
+  private awaitVerdict(waiting: AwaitingVerdict): string {
+    const waitId = this.env.newHoldId();
+    this.awaitingVerdict.set(waitId, waiting);
+    if (this.verdictTimer === undefined) {
+      this.verdictTimer = setTimeout(() => {
+        this.verdictOverdue = true;
+        this.pageKnown();
+      }, VERDICT_WAIT_MS);
+      this.env.wantVerdict();
+    }
+    return waitId;
+  }
+
+  /** The page's loan verdict arrived (or is overdue): decide the requests that waited for it, in order. */
+  pageKnown(): void {
+    clearTimeout(this.verdictTimer);
+    this.verdictTimer = undefined;
+    const waiting = [...this.awaitingVerdict.values()];
+    this.awaitingVerdict.clear();
+    for (const request of waiting) {
+      let verdict: Verdict;
+      try {
+        verdict = this.decide(request.route, request.url, request.texts, request.flags, request.at);
+      } catch {
+        continue; // fail closed: stays held, as in onQuestion
+      }
+      if (verdict.action === 'allow') {
+        for (const requestId of request.requestIds) this.env.release(requestId, true);
+        for (const replay of request.replays) replay();
+      } else {
+        const hold = this.heldUnder(verdict.holdId);
+        hold?.requestIds.push(...request.requestIds);
+        hold?.replays.push(...request.replays);
+      }
+    }
+  }
+
+  /** What is held under `holdId`: a hold, or requests waiting for the page's verdict. */
+  private heldUnder(holdId: string): { requestIds: string[]; replays: (() => void)[] } | undefined {
+    return this.holds.get(holdId) ?? this.awaitingVerdict.get(holdId);
+  }
+
+  /** The frame's guard is stopping: no verdict timer outlives it. */
+  stop(): void {
+    clearTimeout(this.verdictTimer);
+    this.verdictTimer = undefined;
+  }
+
   /** A request dropped at once (a "Don't send" that still applies): a hold id nobody will answer. */
   private dropNow(): string {
     const holdId = this.env.newHoldId();
@@ -203,14 +282,14 @@ export class GuardController {
       return;
     }
     if (verdict.action === 'allow') allow();
-    else this.holds.get(verdict.holdId)?.requestIds.push(question.requestId);
+    else this.heldUnder(verdict.holdId)?.requestIds.push(question.requestId);
   }
 
   /** Hold a form navigation (Navigation API `navigate` event); `replay` re-submits it if allowed. */
   holdNavigation(url: string, texts: string[], replay: () => void): boolean {
     const verdict = this.decide('form', url, texts, '');
     if (verdict.action !== 'hold') return false;
-    this.holds.get(verdict.holdId)?.replays.push(replay);
+    this.heldUnder(verdict.holdId)?.replays.push(replay);
     return true;
   }
 
@@ -238,7 +317,7 @@ export class GuardController {
 
   /** The user acted again (a new submit): answers to keystroke sends no longer stand in for a question. */
   isHeld(holdId: string): boolean {
-    return this.holds.has(holdId);
+    return this.heldUnder(holdId) !== undefined;
   }
 
   /** Holds still waiting (their ids), e.g. to report them as abandoned when the page goes away. */

@@ -1,9 +1,10 @@
 // lib/guard/frame/guard-controller.ts with a recording environment: what is allowed (nothing watched,
 // trusted, a kind not watched here), what is held and reported (one hold per destination, data that
 // joins it reported visibly), what follows an answer quietly until the user acts again, audit-only
-// waiting for a durable record, and unreadable bodies held when anything is watched.
+// waiting for a durable record, unreadable bodies held when anything is watched, and requests that
+// wait for the page's loan verdict (decided when it comes; asked about if it never does).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTION_WINDOW_MS, GuardController, SEND_ONCE_WINDOW_MS, type GuardEnvironment, type WatchRecord } from '@/lib/guard/frame/guard-controller';
+import { ACTION_WINDOW_MS, GuardController, SEND_ONCE_WINDOW_MS, VERDICT_WAIT_MS, type GuardEnvironment, type WatchRecord } from '@/lib/guard/frame/guard-controller';
 import { watchedValue } from '@/lib/guard/frame/value-match';
 import type { GuardHoldMessage, ReportedItem } from '@/lib/messages/guard-messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
@@ -25,6 +26,8 @@ let records: WatchRecord[];
 let settings: Settings;
 let trusted: string[];
 let isLoanPage: boolean;
+let known: boolean;
+let verdictWanted: number;
 let lastAction: number;
 let reports: GuardHoldMessage[];
 let updates: { holdId: string; items: ReportedItem[]; after: string }[];
@@ -38,6 +41,8 @@ beforeEach(() => {
   settings = DEFAULT_SETTINGS;
   trusted = [];
   isLoanPage = true;
+  known = true;
+  verdictWanted = 0;
   lastAction = 0;
   reports = [];
   updates = [];
@@ -56,7 +61,8 @@ beforeEach(() => {
     now: () => now,
     settings: () => settings,
     trustedSites: () => trusted,
-    page: () => ({ url: PAGE, title: '借款', isLoanPage, loanReasons: [] }),
+    page: () => ({ url: PAGE, title: '借款', isLoanPage, loanReasons: [], known }),
+    wantVerdict: () => void verdictWanted++,
     lastUserAction: () => lastAction,
   };
   controller = new GuardController(env);
@@ -236,5 +242,79 @@ describe('form navigations', () => {
     controller.onDecided(reports[0]!.holdId, 'sent-once');
     expect(replay).toHaveBeenCalledTimes(1);
     expect(controller.holdNavigation('https://www.kuaidai.example/search', ['q=shoes'], replay)).toBe(false);
+  });
+});
+
+describe('before the page has a loan verdict', () => {
+  beforeEach(() => {
+    known = false;
+    isLoanPage = false;
+  });
+
+  it('a phone waits for the verdict (nothing reported or released yet), and the page is scored at once', () => {
+    const { allowed } = ask('https://tracker.example/collect', 'phone=13800138000');
+    expect(allowed).toBe(false);
+    expect(reports).toEqual([]);
+    expect(releases).toEqual([]);
+    expect(verdictWanted).toBe(1);
+  });
+
+  it('a loan page: the waiting requests become one question, judged as of when they were sent', () => {
+    lastAction = now - 100;
+    const first = ask('https://tracker.example/a', 'phone=13800138000', 'ra');
+    const second = ask('https://tracker.example/b', 'phone=13800138000', 'rb');
+    expect(controller.isHeld(`hold_${'1'.padStart(12, '0')}`)).toBe(true);
+    now += 3_000; // the verdict is slow: the sends still followed the user's click
+    known = true;
+    isLoanPage = true;
+    controller.pageKnown();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ destinationUrl: 'https://tracker.example/a', byAction: true, isLoanPage: true });
+    controller.onDecided(reports[0]!.holdId, 'cancelled');
+    expect(releases).toEqual([
+      [first.requestId, false],
+      [second.requestId, false],
+    ]);
+  });
+
+  it('not a loan page: a phone goes without a question once the verdict says so', () => {
+    const { requestId } = ask('https://api.shop.example/x', 'phone=13800138000');
+    known = true;
+    controller.pageKnown();
+    expect(releases).toEqual([[requestId, true]]);
+    expect(reports).toEqual([]);
+  });
+
+  it('an ID number does not wait: it is asked about on every page', () => {
+    records = [ID];
+    expect(ask('https://api.shop.example/x', 'id=11010519491231002X').allowed).toBe(false);
+    expect(reports).toHaveLength(1);
+    expect(verdictWanted).toBe(0);
+  });
+
+  it('a form navigation waits too, and is replayed when the verdict lets it go', () => {
+    const replay = vi.fn();
+    expect(controller.holdNavigation('https://shop.example/register', ['https://shop.example/register', 'mobile=13800138000'], replay)).toBe(true);
+    expect(replay).not.toHaveBeenCalled();
+    known = true;
+    controller.pageKnown();
+    expect(replay).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails closed: with no verdict in time, the request is asked about as on a loan page', async () => {
+    vi.useFakeTimers();
+    try {
+      ask('https://tracker.example/collect', 'phone=13800138000');
+      await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS - 1);
+      expect(reports).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reports).toHaveLength(1);
+      expect(reports[0]!.items.map((item) => item.kind)).toEqual(['phone']);
+      // Later sends no longer wait for a verdict that does not come.
+      ask('https://other.example/collect', 'phone=13800138000');
+      expect(reports).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
