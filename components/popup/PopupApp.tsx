@@ -8,6 +8,7 @@ import { currentTab, getTabVerdict } from '@/lib/messages/page-requests';
 import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
+import { SaveEvidence } from './SaveEvidence';
 import { ThisSite } from './ThisSite';
 import { WhereMyDataWent, extensionPageUrl } from './WhereMyDataWent';
 import './popup.css';
@@ -111,6 +112,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
         </section>
       )}
       {tab.phase === 'ready' && <ThisSite verdict={tab.verdict} url={tab.url} pairs={pairs} />}
+      {tab.phase === 'ready' && tab.url !== undefined && /^https?:/.test(tab.url) && <SaveEvidence search={search} />}
 
       {log.phase === 'loading' && <p class="muted">{t('loading')}</p>}
       {log.phase === 'error' && <p role="alert">{t('popup_logLoadError')}</p>}

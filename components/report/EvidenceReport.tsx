@@ -1,5 +1,6 @@
 // The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
-// renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
+// renders it as plain tables a regulator, court or lender's complaints desk can read, with each site's
+// saved screenshots beside its rows and a statement of how it was produced; print or save as HTML.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,6 +14,8 @@ import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Repo
 import { exportFileName } from '@/lib/log/log-export';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { readEvents, readSummary } from '@/lib/log/log-store';
+import { readEvidence, type EvidenceRecord } from '@/lib/log/evidence-store';
+import { ReportProvenance, SavedEvidence } from './SavedEvidence';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
 
 /**
@@ -41,10 +44,19 @@ export function reportSnapshotHtml(doc: Document = document): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** LoanGuard's version for the provenance statement ('' where the manifest can't be read, e.g. tests). */
+function appVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
 type State =
   | { status: 'loading' }
   | { status: 'error' }
-  | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null };
+  | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null; evidence: EvidenceRecord[] };
 
 /** Why a report has no rows: nothing recorded, nothing matching its filter, or only unreadable entries. */
 type EmptyReason = 'log' | 'filter' | 'unreadable';
@@ -70,6 +82,10 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
       const database = await db();
       const { events, unreadable } = await readEvents(database, filter);
       const report = buildEvidenceReport(events, { now: now(), ...filter });
+      // Saved pages of the site (or all), in the report's period; the kind filter does not apply to pictures.
+      const evidence = (await readEvidence(database, filter.site)).records.filter(
+        (record) => (filter.since === undefined || record.at >= filter.since) && (filter.until === undefined || record.at <= filter.until),
+      );
       let empty: EmptyReason | null = null;
       if (report.totals.events === 0) {
         if (Object.keys(report.filter).length > 0) empty = (await readSummary(database))?.total === 0 ? 'log' : 'filter';
@@ -77,7 +93,7 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
       }
       // Set the unreadable entries aside (the background is the only writer); the report goes on without them.
       if (unreadable.length > 0) void quarantineLogEntries(unreadable);
-      if (live) setState({ status: 'ready', report, unreadable: unreadable.length, empty });
+      if (live) setState({ status: 'ready', report, unreadable: unreadable.length, empty, evidence });
     })().catch(() => {
       if (live) setState({ status: 'error' });
     });
@@ -85,6 +101,9 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
       live = false;
     };
   }, [search]);
+
+  const forget = (id: string) =>
+    setState((previous) => (previous.status === 'ready' ? { ...previous, evidence: previous.evidence.filter((record) => record.id !== id) } : previous));
 
   const saveHtml = () => {
     const html = reportSnapshotHtml(document);
@@ -135,8 +154,10 @@ export function EvidenceReport({ db, search, now = Date.now }: EvidenceReportPro
                 {t(`report_empty_${state.empty}`)}
               </p>
             ) : (
-              <ReportBody report={state.report} />
+              <ReportBody report={state.report} evidence={state.evidence} onEvidenceDeleted={forget} />
             )}
+            <OtherEvidence report={state.report} evidence={state.evidence} onDeleted={forget} />
+            <ReportProvenance generatedAt={state.report.generatedAt} version={appVersion()} records={state.evidence} />
           </>
         )}
       </main>
@@ -170,7 +191,20 @@ function ReportScope({ report }: { report: Report }) {
   );
 }
 
-function ReportBody({ report }: { report: Report }) {
+/** Saved pages whose site has no rows in this report (nothing logged there, or filtered out). */
+function OtherEvidence({ report, evidence, onDeleted }: { report: Report; evidence: EvidenceRecord[]; onDeleted(id: string): void }) {
+  const shown = new Set(report.sites.map((site) => site.site));
+  const others = evidence.filter((record) => !shown.has(record.pageSite));
+  if (others.length === 0) return null;
+  return (
+    <section class="report-site" aria-labelledby="evidence-other-heading">
+      <h2 id="evidence-other-heading">{t('evidence_other_heading')}</h2>
+      <SavedEvidence records={others} heading={t('evidence_list_heading')} headingId="evidence-other-list" onDeleted={onDeleted} />
+    </section>
+  );
+}
+
+function ReportBody({ report, evidence, onEvidenceDeleted }: { report: Report; evidence: EvidenceRecord[]; onEvidenceDeleted(id: string): void }) {
   const { totals } = report;
   return (
     <>
@@ -214,7 +248,7 @@ function ReportBody({ report }: { report: Report }) {
         </TableScroll>
       </section>
       {report.sites.map((site) => (
-        <SiteSection key={site.site} site={site} />
+        <SiteSection key={site.site} site={site} evidence={evidence.filter((record) => record.pageSite === site.site)} onEvidenceDeleted={onEvidenceDeleted} />
       ))}
     </>
   );
@@ -223,7 +257,7 @@ function ReportBody({ report }: { report: Report }) {
 /** Element ids must not depend on characters a domain may contain beyond [a-z0-9.-]. */
 const sectionId = (site: string) => `site-${site.replace(/[^a-z0-9-]/gi, '_')}`;
 
-function SiteSection({ site }: { site: EvidenceSite }) {
+function SiteSection({ site, evidence, onEvidenceDeleted }: { site: EvidenceSite; evidence: EvidenceRecord[]; onEvidenceDeleted(id: string): void }) {
   const id = sectionId(site.site);
   const label = siteLabel(site.site);
   return (
@@ -261,6 +295,7 @@ function SiteSection({ site }: { site: EvidenceSite }) {
             </tr>
           ))}
       </ReportTable>
+      <SavedEvidence records={evidence} heading={t('evidence_list_heading')} headingId={`${id}-evidence`} onDeleted={onEvidenceDeleted} />
     </section>
   );
 }
