@@ -16,7 +16,7 @@ import {
 import type { SummaryPair } from '@/lib/log/log-summary';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { domainToUnicode } from '@/lib/trust/site-identity';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { ComplaintLetter } from './ComplaintLetter';
 import './leak-help.css';
 

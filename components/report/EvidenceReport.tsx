@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
 import { PageHeader } from '@/components/shared/PageHeader';

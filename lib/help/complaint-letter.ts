@@ -3,7 +3,7 @@
 // lookup (browser.i18n in the page, the locale files in tests), so each letter is in the user's
 // language; official names stay as written. Only facts from the log — no legal claims.
 import type { ShareEvent } from '@/lib/log/share-event';
-import { SENT_DECISIONS, type Decision, type FieldKind } from '@/lib/types';
+import { isAccessKind, SENT_DECISIONS, type Decision, type DataKind } from '@/lib/types';
 import { channelsFor, type ReportingChannel } from './leak-help';
 
 /** Message lookup with positional substitutions, as browser.i18n.getMessage. */
@@ -30,7 +30,7 @@ export function letterDates(locale: string, timeZone?: string): LetterDates {
 
 /** One data item as the site saw it. */
 export interface LetterItem {
-  kind: FieldKind;
+  kind: DataKind;
   masked: string;
   sent: number;
   stopped: number;
@@ -49,8 +49,10 @@ export interface LetterFacts {
   pages: { url: string; title: string }[];
   items: LetterItem[];
   /** Newest first. */
-  rows: { at: number; pageUrl: string; kind: FieldKind; masked: string; decision: Decision }[];
+  rows: { at: number; pageUrl: string; kind: DataKind; masked: string; decision: Decision }[];
 }
+
+const byNameOnly = (kind: DataKind): boolean => kind === 'otp' || isAccessKind(kind);
 
 /** The log's events that reached or tried to reach `site`, as the facts a letter states; null when none. */
 export function letterFacts(events: readonly ShareEvent[], site: string): LetterFacts | null {
@@ -60,11 +62,11 @@ export function letterFacts(events: readonly ShareEvent[], site: string): Letter
   const items = new Map<string, LetterItem>();
   for (const event of mine) {
     if (!pages.has(event.pageUrl)) pages.set(event.pageUrl, event.pageTitle);
-    // SMS codes are single-use: one line for all of them, never a masked value.
-    const key = event.kind === 'otp' ? 'otp' : `${event.kind}\u0000${event.masked}`;
+    // SMS codes are single-use and access (contacts, camera…) has no value: one line per kind, no masked value.
+    const key = byNameOnly(event.kind) ? event.kind : `${event.kind}\u0000${event.masked}`;
     let item = items.get(key);
     if (!item) {
-      item = { kind: event.kind, masked: event.kind === 'otp' ? '' : event.masked, sent: 0, stopped: 0, first: event.at, last: event.at };
+      item = { kind: event.kind, masked: byNameOnly(event.kind) ? '' : event.masked, sent: 0, stopped: 0, first: event.at, last: event.at };
       items.set(key, item);
     }
     item.first = Math.min(item.first, event.at);
@@ -83,7 +85,7 @@ export function letterFacts(events: readonly ShareEvent[], site: string): Letter
       at: event.at,
       pageUrl: event.pageUrl,
       kind: event.kind,
-      masked: event.kind === 'otp' ? '' : event.masked,
+      masked: byNameOnly(event.kind) ? '' : event.masked,
       decision: event.decision,
     })),
   };
@@ -107,7 +109,7 @@ export interface LetterOptions {
   maxRows?: number;
 }
 
-const kindKey = (kind: FieldKind): string => `kind_${kind.replace(/-/g, '_')}`;
+const kindKey = (kind: DataKind): string => `kind_${kind.replace(/-/g, '_')}`;
 const decisionKey = (decision: Decision): string => `letter_outcome_${decision.replace(/-/g, '_')}`;
 
 function officeName(channel: ReportingChannel, lookup: Lookup): string {
@@ -119,7 +121,7 @@ function officeName(channel: ReportingChannel, lookup: Lookup): string {
 export function complaintLetter(facts: LetterFacts, options: LetterOptions): string {
   const { recipient, lookup, dates } = options;
   const maxRows = options.maxRows ?? 40;
-  const item = (kind: FieldKind, masked: string) => (masked ? `${lookup(kindKey(kind))} ${masked}` : lookup(kindKey(kind)));
+  const item = (kind: DataKind, masked: string) => (masked ? `${lookup(kindKey(kind))} ${masked}` : lookup(kindKey(kind)));
   const period = facts.first === facts.last || dates.day(facts.first) === dates.day(facts.last)
     ? dates.day(facts.first)
     : lookup('letter_period', [dates.day(facts.first), dates.day(facts.last)]);

@@ -3,7 +3,7 @@
 // (lib/log/evidence-store.ts). Readers are safe anywhere; writers are called
 // only by the background's single writer (lib/log/log-writer.ts).
 import * as z from 'zod/mini';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { summaryHeaderSchema, summaryPairSchema, type LogSummary, type SummaryPair } from './log-summary';
 import { buildSummary, countIntoPairs, pairKey, receivingSites } from './log-summary-build';
 import type { DeleteScope } from '@/lib/messages/write-messages';
@@ -146,7 +146,7 @@ export interface EventFilter {
   site?: string;
   itemKey?: string;
   /** Only these kinds; an empty list matches nothing. */
-  kinds?: readonly FieldKind[];
+  kinds?: readonly DataKind[];
   /** Inclusive bounds on `at`. */
   since?: number;
   until?: number;

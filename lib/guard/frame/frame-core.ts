@@ -149,6 +149,18 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     });
   };
 
+  // The page asked for contacts, camera, location or the clipboard: decided by whether the page is a
+  // lender's, read now (the first scan may not have run yet; a landing page that talks like a lender
+  // counts), or the background's word on the site. Left held meanwhile; released by the guard.
+  const onQuestion = (question: RequestQuestion, allow: () => void): void => {
+    if (question.route !== 'permission') return guard.onQuestion(question, allow);
+    if (isTop && !decided) {
+      const loan = classifyLoanDocument(doc, win.location.href, scanFields(doc).map((field) => field.verdict));
+      guard.setPageStatus({ isLoanPage: looksLikeLender(loan), loanReasons: loan.reasons });
+    }
+    void guard.ready.then(() => guard.holdAccess(question));
+  };
+
   const onMessage = (message: unknown): void => {
     // The user changed what this site is (popup): the new page status, straight from the background.
     const status = readPageStatusMessage(message);
@@ -159,7 +171,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   };
 
   return {
-    onQuestion: guard.onQuestion,
+    onQuestion,
     onMessage,
     scan,
     onApkDownload,

@@ -9,7 +9,7 @@
 import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute, UserDecision } from '@/lib/messages/guard-messages';
 import type { Settings } from '@/lib/settings/defaults';
 import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
-import type { Reason } from '@/lib/types';
+import { isAccessKind, type AccessKind, type Reason } from '@/lib/types';
 import { DigitStreams, findWatched, type WatchedValue } from './value-match';
 
 /** "Send once" lets the same fields go to the same site for this long: one action's requests. */
@@ -62,6 +62,8 @@ interface OpenHold {
   /** Work to redo if the user says send (a held form navigation). */
   replays: (() => void)[];
   audit: boolean;
+  /** A page asking for contacts, camera, location or clipboard: its answer is not one for typed values. */
+  access?: boolean;
 }
 
 interface Answer {
@@ -98,7 +100,10 @@ export class GuardController {
     // The same value typed in two fields (or on an earlier page of the site) is one item; this frame's comes first.
     const values = new Set<string>();
     for (const record of records) {
-      const mode = watch[record.item.kind];
+      const kind = record.item.kind;
+      // Access to contacts, camera… is asked about by holdAccess, never found in a request.
+      if (isAccessKind(kind)) continue;
+      const mode = watch[kind];
       if (mode === 'off' || (mode === 'loan-pages' && !isLoanPage)) continue;
       const value = `${record.watched.kind}:${record.watched.canonical}`;
       if (values.has(value)) continue;
@@ -168,19 +173,59 @@ export class GuardController {
       auditOnly: audit,
       byAction: isAction,
     });
-    if (audit) {
-      // Recorded before it leaves: the request goes once the background has the record, or after a
-      // bound (the report is still retried, so a slow worker start loses nothing).
-      let done = false;
-      const finish = (): void => {
-        if (done) return;
-        done = true;
-        this.onDecided(holdId, 'sent-once', true);
-      };
-      void report.then(finish, finish);
-      setTimeout(finish, AUDIT_WAIT_MS);
-    }
+    // Recorded before it leaves: a slow worker start loses nothing.
+    if (audit) this.finishAudit(holdId, report);
     return { action: 'hold', holdId };
+  }
+
+  /**
+   * The page asked the browser for contacts, camera, location or the clipboard (`requestId` waits in
+   * the MAIN world). On a loan page of a site not trusted it is held and the user asked, like data;
+   * elsewhere it goes at once. Several asks while a prompt for the site is open join it.
+   */
+  holdAccess(requestId: string, kind: AccessKind): void {
+    const page = this.env.page();
+    const host = hostOf(page.url);
+    if (!page.isLoanPage || (host && hostIsTrusted(host, this.env.trustedSites()))) return this.env.release(requestId, true);
+    const fieldKey = `access.${kind}`;
+    const item: ReportedItem = { kind, masked: '—', fingerprintValue: kind, fieldKey };
+    const open = [...this.holds.values()].find((hold) => hold.host === host && !hold.audit);
+    if (open) {
+      if (!open.items.has(fieldKey)) {
+        open.items.set(fieldKey, item);
+        this.env.update(open.holdId, [item], 'open');
+      }
+      open.requestIds.push(requestId);
+      return;
+    }
+    const holdId = this.env.newHoldId();
+    const audit = this.env.settings().auditOnly;
+    this.holds.set(holdId, { holdId, host, items: new Map([[fieldKey, item]]), requestIds: [requestId], replays: [], audit, access: true });
+    const report = this.env.report({
+      type: 'guard-hold',
+      holdId,
+      route: 'permission',
+      destinationUrl: page.url.slice(0, 4096),
+      pageTitle: page.title.slice(0, 500),
+      isLoanPage: page.isLoanPage,
+      loanReasons: page.loanReasons.slice(0, 10),
+      items: [item],
+      auditOnly: audit,
+      byAction: this.env.now() - this.env.lastUserAction() < ACTION_WINDOW_MS,
+    });
+    if (audit) this.finishAudit(holdId, report);
+  }
+
+  /** Audit-only: the request goes once the background has the record, or after a bound (the report is still retried). */
+  private finishAudit(holdId: string, report: Promise<void>): void {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      this.onDecided(holdId, 'sent-once', true);
+    };
+    void report.then(finish, finish);
+    setTimeout(finish, AUDIT_WAIT_MS);
   }
 
   /** A request dropped at once (a "Don't send" that still applies): a hold id nobody will answer. */
@@ -221,7 +266,7 @@ export class GuardController {
     if (!hold) return;
     this.holds.delete(holdId);
     const send = decision !== 'cancelled';
-    if (!local && hold.host) {
+    if (!local && hold.host && !hold.access) {
       this.answers.set(hold.host, {
         holdId,
         decision,
