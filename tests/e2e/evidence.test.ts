@@ -1,11 +1,13 @@
 // Evidence in one click, in real Chromium: after a lender's page received a phone number, "Save
 // evidence of this page" in the real toolbar popup captures the tab (host access allows
 // captureVisibleTab without activeTab); the report shows the screenshot in that site's section next
-// to its rows, with the SHA-256 of exactly the image it shows; deleting it removes it.
+// to its rows, with the SHA-256 of exactly the image it shows (axe-clean); deleting it removes it.
+// And the complaint letter for that site in the options page, copied as shown.
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answer, clearLog, guardSuite, guardUrl, openToolbarPopup, received, waitForPrompt, type Harness } from '../helpers/e2e-harness';
+import { axeViolations } from '../helpers/axe';
 
 const suite = guardSuite();
 let harness: Harness;
@@ -47,6 +49,7 @@ describe('save evidence of this page', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(hash);
     expect(bytes.length).toBeGreaterThan(1000);
     expect(await report.locator('.report-provenance').innerText()).toContain(hash);
+    expect(await axeViolations(report)).toEqual([]);
 
     await entry.locator('.evidence-delete').click();
     await entry.locator('[data-confirm-yes]').click();
@@ -55,5 +58,20 @@ describe('save evidence of this page', () => {
     await section.locator('tr[data-event-id]').first().waitFor();
     expect(await report.locator('.evidence-entry').count()).toBe(0);
     await report.close();
+
+    // The complaint letter for the same site: filled from the log, addressed to the platform or an office.
+    const options = await harness.browser.context.newPage();
+    await options.goto(`chrome-extension://${harness.browser.extensionId}/options.html?site=prestaya.test#help`);
+    const letter = options.locator('textarea#letter-text');
+    await expect.poll(() => letter.inputValue()).toContain('To: the operator of prestaya.test');
+    const text = await letter.inputValue();
+    expect(text).toContain('/guard/apply.html');
+    expect(text).toContain('Phone number 138****8000: 1 time(s)');
+    expect(text).toContain('sent (I allowed it once)');
+    await options.selectOption('#leak-country', 'MX');
+    await options.selectOption('#letter-recipient', 'mx-condusef');
+    await expect.poll(() => letter.inputValue()).toMatch(/^To: Comisión Nacional para la Protección/);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
   });
 });
