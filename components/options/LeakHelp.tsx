@@ -1,6 +1,6 @@
 // Options-page section "Help after a leak": for a site that received personal data, what it got,
 // a checklist of what to do (ticks kept in memory only), the official offices to report to and a
-// complaint letter pre-filled from the log.
+// complaint letter pre-filled from the log, and a tool that marks a copy of an ID before it is sent.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { kindLabel, t } from '@/lib/locale/i18n';
@@ -18,6 +18,7 @@ import type { ShareEvent } from '@/lib/log/share-event';
 import { domainToUnicode } from '@/lib/trust/site-identity';
 import type { DataKind } from '@/lib/types';
 import { ComplaintLetter } from './ComplaintLetter';
+import { IdMarkTool } from './IdMarkTool';
 import './leak-help.css';
 
 export interface LeakHelpProps {
@@ -112,6 +113,7 @@ export function LeakHelp({ pairs, initialSite, onOpenReport, loadEvents }: LeakH
       <ChannelList country={country} />
       <p class="muted">{t('leak_where_note')}</p>
       {site !== undefined && loadEvents && <ComplaintLetter site={site} country={country} loadEvents={loadEvents} />}
+      <IdMarkTool />
     </section>
   );
 }
