@@ -5,6 +5,7 @@
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
 import { classifyLoanDocument, looksLikeLender } from '@/lib/detect/loan-classifier';
 import { scanFields } from '@/lib/detect/field-scan';
+import { classifyIdUpload } from '@/lib/detect/id-upload';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
 import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
@@ -161,6 +162,30 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     void guard.ready.then(() => guard.holdAccess(question));
   };
 
+  // A picture picked for a field that asks for an ID document, on a lender's page not trusted: a
+  // notice says to mark the copy first (LoanGuard's tool in the options page), and when the field
+  // takes the camera or PDFs, that such a copy goes unmarked.
+  let removeIdNotice: (() => void) | undefined;
+  const onFilePicked = (target: unknown): void => {
+    if (!(target instanceof HTMLInputElement) || target.type !== 'file' || !target.files?.length) return;
+    const upload = classifyIdUpload(target);
+    if (!upload.isIdUpload) return;
+    const lender = isTop && !decided ? looksLikeLender(classifyLoanDocument(doc, win.location.href, scanFields(doc).map((field) => field.verdict))) : guard.pageStatus().isLoanPage;
+    void guard.ready.then(() => {
+      if (!lender || hostIsTrusted(win.location.hostname, guard.trustedSites())) return;
+      const what = upload.label || (upload.reasons[0]?.detail ?? '');
+      const extra = [upload.camera ? t('idUploadCamera') : '', upload.pdf ? t('idUploadPdf') : ''].filter(Boolean).join(' ');
+      removeIdNotice?.();
+      removeIdNotice = showLoanNotice(doc, { message: `${t('idUploadNotice', what)}${extra ? ` ${extra}` : ''}`, dismiss: t('noticeDismiss') });
+    });
+  };
+  const onChange = (event: Event): void => {
+    if (event.isTrusted) onFilePicked(event.composedPath()[0]);
+  };
+  win.addEventListener('change', onChange, true);
+  // A pick that made the bootstrap load this core: its change event has passed already.
+  for (const element of typedBeforeStart) onFilePicked(element);
+
   const onMessage = (message: unknown): void => {
     // The user changed what this site is (popup): the new page status, straight from the background.
     const status = readPageStatusMessage(message);
@@ -179,6 +204,8 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
       guard.stop();
       host?.remove();
       removeNotice?.();
+      removeIdNotice?.();
+      win.removeEventListener('change', onChange, true);
     },
   };
 }
