@@ -122,9 +122,10 @@ export function complaintLetter(facts: LetterFacts, options: LetterOptions): str
   const { recipient, lookup, dates } = options;
   const maxRows = options.maxRows ?? 40;
   const item = (kind: DataKind, masked: string) => (masked ? `${lookup(kindKey(kind))} ${masked}` : lookup(kindKey(kind)));
-  const period = facts.first === facts.last || dates.day(facts.first) === dates.day(facts.last)
-    ? dates.day(facts.first)
-    : lookup('letter_period', [dates.day(facts.first), dates.day(facts.last)]);
+  // A span within one day is written once, not as a range.
+  const span = (first: number, last: number) =>
+    dates.day(first) === dates.day(last) ? dates.day(first) : lookup('letter_period', [dates.day(first), dates.day(last)]);
+  const period = span(facts.first, facts.last);
   const lines: string[] = [];
 
   if (recipient.to === 'platform') {
@@ -148,8 +149,6 @@ export function complaintLetter(facts: LetterFacts, options: LetterOptions): str
 
   const received = facts.items.filter((entry) => entry.sent > 0);
   const tried = facts.items.filter((entry) => entry.stopped > 0);
-  const span = (first: number, last: number) =>
-    dates.day(first) === dates.day(last) ? dates.day(first) : lookup('letter_period', [dates.day(first), dates.day(last)]);
   if (received.length > 0) {
     lines.push('');
     lines.push(lookup('letter_received_heading'));
