@@ -3,7 +3,9 @@
 // settings reactions.
 import { browser } from 'wxt/browser';
 import { contentMessages } from '@/lib/background/from-content';
-import { pageMessages } from '@/lib/background/from-pages';
+import { pageMessages, type EvidenceService } from '@/lib/background/from-pages';
+import { captureEvidence } from '@/lib/background/evidence-capture';
+import { deleteEvidence } from '@/lib/log/evidence-store';
 import { createGuardService } from '@/lib/background/guard-service';
 import { routeMessages } from '@/lib/background/message-router';
 import { forgetTab } from '@/lib/background/tab-verdict-store';
@@ -20,13 +22,14 @@ import { mergeOnEnable, onSyncChanged } from '@/lib/trust/trusted-sync';
 export default defineBackground(() => {
   const now = (): number => Date.now();
   let db: Promise<IDBDatabase> | undefined;
+  // A failed open is not kept: the next write tries again.
+  const openDb = (): Promise<IDBDatabase> =>
+    (db ??= openLogDb().catch((error: unknown) => {
+      db = undefined;
+      throw error;
+    }));
   const log = createLogWriter({
-    // A failed open is not kept: the next write tries again.
-    db: () =>
-      (db ??= openLogDb().catch((error: unknown) => {
-        db = undefined;
-        throw error;
-      })),
+    db: openDb,
     now,
     retentionDays: async () => (await loadSettings()).value.retentionDays,
   });
@@ -45,7 +48,20 @@ export default defineBackground(() => {
         () => undefined,
         () => undefined, // no content script there (yet): its next verdict gets the status
       );
-  browser.runtime.onMessage.addListener(routeMessages([contentMessages(guard), pageMessages(log, now, tellPageStatus)], () => browser.runtime.getURL('/')));
+  const evidence: EvidenceService = {
+    save: (tabId) =>
+      captureEvidence(tabId, {
+        getTab: (id) => browser.tabs.get(id),
+        capture: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+        db: openDb,
+        now,
+        appVersion: browser.runtime.getManifest().version,
+      }),
+    remove: async (id) => deleteEvidence(await openDb(), id),
+  };
+  browser.runtime.onMessage.addListener(
+    routeMessages([contentMessages(guard), pageMessages(log, now, tellPageStatus, evidence)], () => browser.runtime.getURL('/')),
+  );
   browser.runtime.onConnect.addListener((port) => guard.connect(port));
   // Holds left by the worker's previous life whose page no longer waits: recorded as not sent.
   void sweepHolds(guard.holds).catch(() => undefined);

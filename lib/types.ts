@@ -5,6 +5,17 @@
 /** The kinds of personal data LoanGuard watches. */
 export const FIELD_KINDS = ['national-id', 'phone', 'bank-card', 'otp'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
+/**
+ * What a lender's page can ask the browser for instead of a field: the address book (Contact Picker),
+ * camera or microphone, location, the clipboard. Held and logged like the field kinds on an untrusted
+ * loan site; never detected in fields.
+ */
+export const ACCESS_KINDS = ['contacts', 'camera', 'location', 'clipboard'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+/** Everything a held request or a log entry can be about. */
+export const DATA_KINDS = [...FIELD_KINDS, ...ACCESS_KINDS] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+export const isAccessKind = (kind: string): kind is AccessKind => (ACCESS_KINDS as readonly string[]).includes(kind);
 
 /**
  * How the data was about to leave the page: the page-script routes the in-page guard holds, then the
@@ -12,6 +23,7 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
  */
 export const SHARE_ROUTES = [
   'form',
+  'permission',
   'fetch',
   'xhr',
   'beacon',

@@ -11,11 +11,13 @@ import { gzipSync } from 'node:zlib';
 export const KB = 1024;
 /**
  * Budgets in gzipped bytes. The issue's targets are 9 KB (every frame) and 30 KB (a frame with
- * inputs); the second is missed by about 2.6 KB (notes/BENCHMARKS: the field vocabulary, 7.5 KB,
- * must stay in the page while fields are classified there), so its ceiling is today's size with a
- * little room: it stops growth until the field classifier's vocabulary moves out of page code.
+ * inputs); the second is missed (BENCHMARKS.md: the field vocabulary, 7.5 KB, must stay in the page
+ * while fields are classified there), so its ceiling is today's size with a little room: it stops
+ * growth until the field classifier's vocabulary moves out of page code. Raised once, from 33 to
+ * 34 KB, for asking before contacts, camera, location or the clipboard go and for the ID-upload
+ * notice (+1.2 KB; the ID-upload rules themselves run in the background).
  */
-export const BUDGETS = { everyFrame: 9 * KB, withInputs: 33 * KB, shown: 6 * KB } as const;
+export const BUDGETS = { everyFrame: 9 * KB, withInputs: 34 * KB, shown: 6 * KB } as const;
 export const TARGETS = { everyFrame: 9 * KB, withInputs: 30 * KB } as const;
 
 export interface SizeReport {

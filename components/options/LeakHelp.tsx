@@ -1,5 +1,6 @@
 // Options-page section "Help after a leak": for a site that received personal data, what it got,
-// a checklist of what to do (ticks kept in memory only) and the official offices to report to.
+// a checklist of what to do (ticks kept in memory only), the official offices to report to and a
+// complaint letter pre-filled from the log, and a tool that marks a copy of an ID before it is sent.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { kindLabel, t } from '@/lib/locale/i18n';
@@ -13,14 +14,19 @@ import {
   type ChecklistStep,
 } from '@/lib/help/leak-help';
 import type { SummaryPair } from '@/lib/log/log-summary';
+import type { ShareEvent } from '@/lib/log/share-event';
 import { domainToUnicode } from '@/lib/trust/site-identity';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
+import { ComplaintLetter } from './ComplaintLetter';
+import { IdMarkTool } from './IdMarkTool';
 import './leak-help.css';
 
 export interface LeakHelpProps {
   pairs: SummaryPair[];
   initialSite?: string;
   onOpenReport(site: string): void;
+  /** The log's events for a site, for the complaint letter (no letter without it). */
+  loadEvents?(site: string): Promise<readonly ShareEvent[]>;
 }
 
 /** The browser's language with its region (es-MX), which says more about the country than our catalog does. */
@@ -39,7 +45,7 @@ function receivingSites(pairs: readonly SummaryPair[]): string[] {
   return [...sites].sort((a, b) => domainToUnicode(a).localeCompare(domainToUnicode(b)));
 }
 
-export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
+export function LeakHelp({ pairs, initialSite, onOpenReport, loadEvents }: LeakHelpProps) {
   const language = browserLanguage();
   const sites = receivingSites(pairs);
   const [chosenSite, setChosenSite] = useState<string | undefined>(initialSite);
@@ -106,6 +112,8 @@ export function LeakHelp({ pairs, initialSite, onOpenReport }: LeakHelpProps) {
       </div>
       <ChannelList country={country} />
       <p class="muted">{t('leak_where_note')}</p>
+      {site !== undefined && loadEvents && <ComplaintLetter site={site} country={country} loadEvents={loadEvents} />}
+      <IdMarkTool />
     </section>
   );
 }

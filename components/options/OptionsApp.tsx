@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SummaryPair } from '@/lib/log/log-summary';
-import { openLogDb } from '@/lib/log/log-store';
+import { openLogDb, readEvents } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { reportQuery } from '@/lib/log/evidence-report';
 import { t, uiLanguage } from '@/lib/locale/i18n';
@@ -104,7 +104,14 @@ export function OptionsApp({ db = () => openLogDb() }: { db?: () => Promise<IDBD
           {panel('log', <LogManager db={db} />)}
           {panel(
             'help',
-            pairs === null ? <p class="muted">{t('loading')}</p> : <LeakHelp pairs={[...pairs]} initialSite={initialSite} onOpenReport={openReport} />,
+            pairs === null ? <p class="muted">{t('loading')}</p> : (
+              <LeakHelp
+                pairs={[...pairs]}
+                initialSite={initialSite}
+                onOpenReport={openReport}
+                loadEvents={(site) => db().then((database) => readEvents(database, { site })).then((read) => read.events)}
+              />
+            ),
           )}
           {panel('about', <AboutLoanGuard />)}
         </main>

@@ -9,6 +9,7 @@ import { countQuarantine, openLogDb } from '@/lib/log/log-store';
 import { loadSummaryPairs } from '@/lib/log/summary-read';
 import { t, uiLanguage } from '@/lib/locale/i18n';
 import { isAndroid } from '@/lib/platform/platform';
+import { SaveEvidence } from './SaveEvidence';
 import { ThisSite, webSiteOf } from './ThisSite';
 import { loadSiteIdentity } from './site-identity-lazy';
 import { SiteAccess } from './SiteAccess';
@@ -119,6 +120,8 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
       )}
       {tab.phase === 'ready' && <SiteAccessFor url={tab.verdict?.url || tab.url} />}
       {tab.phase === 'ready' && <ThisSite verdict={tab.verdict} url={tab.url} pairs={pairs} />}
+      {/* Firefox for Android has no screenshot of a tab (tabs.captureVisibleTab). */}
+      {tab.phase === 'ready' && !android && tab.url !== undefined && /^https?:/.test(tab.url) && <SaveEvidence search={search} />}
 
       {log.phase === 'loading' && <p class="muted">{t('loading')}</p>}
       {log.phase === 'error' && <p role="alert">{t('popup_logLoadError')}</p>}

@@ -8,7 +8,7 @@ import { pairsForSite } from '@/lib/log/log-views';
 import { updateTrusted } from '@/lib/messages/write-requests';
 import { siteIdentity } from './site-identity-lazy';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
-import { FIELD_KINDS } from '@/lib/types';
+import { DATA_KINDS } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { ReasonList } from '@/components/shared/ReasonList';
@@ -59,7 +59,7 @@ export function ThisSite({ verdict, url, pairs, locale, now }: ThisSiteProps) {
 
 /** The kinds of personal data the page's fields ask for, in the usual order, as one phrase. */
 function askedFor(verdict: TabVerdict | null, language: string): string {
-  const kinds = FIELD_KINDS.filter((kind) => verdict?.fields.some((field) => field.kind === kind));
+  const kinds = DATA_KINDS.filter((kind) => verdict?.fields.some((field) => field.kind === kind));
   const names = kinds.map(kindLabel);
   try {
     return new Intl.ListFormat(language, { type: 'conjunction' }).format(names);

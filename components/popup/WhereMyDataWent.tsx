@@ -17,7 +17,7 @@ import {
   type PairFilter,
   type SiteGroup,
 } from '@/lib/log/log-views';
-import { FIELD_KINDS, type FieldKind } from '@/lib/types';
+import { DATA_KINDS, type DataKind } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { itemLabel, shownMasked, siteDisplayOf, whenLabel } from '@/components/shared/labels';
 import { DataMap } from './DataMap';
@@ -33,7 +33,7 @@ export const extensionPageUrl = (pathAndQuery: string): string => `${browser.run
 
 /** What the report is limited to besides the site: the list's kind and date filters, so it shows what the list shows. */
 export interface ReportScope {
-  kind?: FieldKind;
+  kind?: DataKind;
   since?: number;
 }
 
@@ -183,7 +183,7 @@ export interface WhereMyDataWentProps {
 export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWentProps) {
   const [view, setView] = useState<View>('item');
   const [text, setText] = useState('');
-  const [kind, setKind] = useState<FieldKind | 'all'>('all');
+  const [kind, setKind] = useState<DataKind | 'all'>('all');
   const [range, setRange] = useState<DateRange>('any');
   const [includeStopped, setIncludeStopped] = useState(true);
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -297,9 +297,9 @@ export function WhereMyDataWent({ pairs, now: nowProp, locale }: WhereMyDataWent
         <label class="visually-hidden" for="where-kind">
           {t('popup_kindFilterLabel')}
         </label>
-        <select id="where-kind" value={kind} onChange={(event) => change(setKind)(event.currentTarget.value as FieldKind | 'all')}>
+        <select id="where-kind" value={kind} onChange={(event) => change(setKind)(event.currentTarget.value as DataKind | 'all')}>
           <option value="all">{t('popup_kindAll')}</option>
-          {FIELD_KINDS.map((k) => (
+          {DATA_KINDS.map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}
             </option>

@@ -3,6 +3,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Hold, UserDecision } from '@/lib/messages/guard-messages';
+import { isAccessKind } from '@/lib/types';
 import { kindLabel, t } from '@/lib/locale/i18n';
 import { ReasonList } from '@/components/shared/ReasonList';
 import { useVisibilityGate } from './useVisibilityGate';
@@ -113,6 +114,8 @@ export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDe
 
   const { destination, page } = hold;
   const crossSite = destination.site !== page.site;
+  // The page asked the browser for contacts, camera, location or the clipboard: say what and why lenders ask.
+  const access = hold.route === 'permission';
   const busy = phase === 'answering';
   const locked = busy || !gate.open;
   return (
@@ -130,34 +133,45 @@ export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDe
       <header class="prompt-head">
         <p class="prompt-brand">{t('extName')}</p>
         <h1 id="prompt-title">
-          <Message text={(subs) => t('promptTitle', subs)} parts={[<Site name={destination.display} />]} />
+          <Message text={(subs) => t(access ? 'promptAccessTitle' : 'promptTitle', subs)} parts={[<Site name={destination.display} />]} />
         </h1>
       </header>
       <div class="prompt-body">
-        <p id="prompt-where">
-          {crossSite ? (
-            <Message
-              text={(subs) => t('promptCrossSite', subs)}
-              parts={[<bdi>{page.display}</bdi>, <Site name={destination.display} />]} />
-          ) : (
-            <Message text={(subs) => t('promptSameSite', subs)} parts={[<Site name={destination.display} />]} />
-          )}{' '}
-          {hold.route === 'form' ? t('promptRouteForm') : t('promptRouteBackground')}
-        </p>
-        <ul class="prompt-items" aria-label={t('promptItemsHeading')}>
-          {hold.items.map((item, index) => (
-            <li key={item.fieldKey ?? index} data-field={item.fieldKey}>
-              <span class="kind">{kindLabel(item.kind)}</span> <bdi dir="ltr" class="masked">{item.masked}</bdi>
-              {item.country && <span class="tag">{item.country}</span>}
-            </li>
-          ))}
+        {access ? (
+          <p id="prompt-where">{t('promptAccessWhere')}</p>
+        ) : (
+          <p id="prompt-where">
+            {crossSite ? (
+              <Message
+                text={(subs) => t('promptCrossSite', subs)}
+                parts={[<bdi>{page.display}</bdi>, <Site name={destination.display} />]} />
+            ) : (
+              <Message text={(subs) => t('promptSameSite', subs)} parts={[<Site name={destination.display} />]} />
+            )}{' '}
+            {hold.route === 'form' ? t('promptRouteForm') : t('promptRouteBackground')}
+          </p>
+        )}
+        <ul class="prompt-items" aria-label={t(access ? 'promptAccessItemsHeading' : 'promptItemsHeading')}>
+          {hold.items.map((item, index) =>
+            isAccessKind(item.kind) ? (
+              <li key={item.fieldKey ?? index} data-field={item.fieldKey} data-access={item.kind}>
+                <span class="kind">{kindLabel(item.kind)}</span>
+                <div class="muted">{t(`promptAccessWhy_${item.kind}`)}</div>
+              </li>
+            ) : (
+              <li key={item.fieldKey ?? index} data-field={item.fieldKey}>
+                <span class="kind">{kindLabel(item.kind)}</span> <bdi dir="ltr" class="masked">{item.masked}</bdi>
+                {item.country && <span class="tag">{item.country}</span>}
+              </li>
+            ),
+          )}
         </ul>
         <div class={`status ${hold.isLoanPage ? 'status-warn' : 'status-none'}`} data-loan={String(hold.isLoanPage)}>
           <strong>{hold.isLoanPage ? t('promptLoan') : t('promptNotLoan')}</strong>
           <ReasonList reasons={hold.loanReasons.slice(0, MAX_REASONS)} label={t('whyPage')} />
         </div>
         <p id="prompt-hint" class="muted">
-          {t('promptHint')}
+          {t(access ? 'promptAccessHint' : 'promptHint')}
         </p>
       </div>
       <footer class="prompt-foot">
@@ -173,10 +187,10 @@ export function PromptDialog({ hold, more = 0, safe = true, failed = false, onDe
             disabled={busy}
             onClick={(event) => answer('cancelled', event)}
           >
-            {t('promptCancel')}
+            {t(access ? 'promptAccessCancel' : 'promptCancel')}
           </button>
           <button type="button" data-decision="sent-once" disabled={locked} onClick={(event) => answer('sent-once', event)}>
-            {t('promptSendOnce')}
+            {t(access ? 'promptAccessOnce' : 'promptSendOnce')}
           </button>
           <button
             type="button"

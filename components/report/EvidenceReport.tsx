@@ -1,9 +1,10 @@
 // The printable evidence report (report.html): reads the log (read-only), builds the per-site model and
-// renders it as plain tables a regulator, court or lender's complaints desk can read; print or save as HTML.
+// renders it as plain tables a regulator, court or lender's complaints desk can read, with each site's
+// saved screenshots beside its rows and a statement of how it was produced; print or save as HTML.
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { dateTimeLabel, decisionLabel, routeLabel, siteLabel } from '@/components/shared/labels';
 import { PageHeader } from '@/components/shared/PageHeader';
@@ -13,6 +14,8 @@ import { buildEvidenceReport, reportFilterFromQuery, type EvidenceReport as Repo
 import { exportFileName } from '@/lib/log/log-export';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { readEvents, readNewestEvents, readSummary } from '@/lib/log/log-store';
+import { readEvidence, type EvidenceRecord } from '@/lib/log/evidence-store';
+import { ReportProvenance, SavedEvidence } from './SavedEvidence';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
 
 /**
@@ -41,12 +44,21 @@ export function reportSnapshotHtml(doc: Document = document): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** LoanGuard's version for the provenance statement ('' where the manifest can't be read, e.g. tests). */
+function appVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
 type State =
   | { status: 'loading' }
   | { status: 'error' }
   /** The newest entries, shown while the whole log is read: rows only, no totals. */
   | { status: 'partial'; report: Report }
-  | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null };
+  | { status: 'ready'; report: Report; unreadable: number; empty: EmptyReason | null; evidence: EvidenceRecord[] };
 
 /** Entries read first (newest), so the first rows are on screen at once whatever the log's size. */
 export const FIRST_ROWS = 300;
@@ -84,6 +96,10 @@ export function EvidenceReport({ db, search, now = Date.now, rowSlice = ROW_SLIC
       if (live && first.totals.events > 0) setState({ status: 'partial', report: first });
       const { events, unreadable } = await readEvents(database, filter);
       const report = buildEvidenceReport(events, { now: now(), ...filter });
+      // Saved pages of the site (or all), in the report's period; the kind filter does not apply to pictures.
+      const evidence = (await readEvidence(database, filter.site)).records.filter(
+        (record) => (filter.since === undefined || record.at >= filter.since) && (filter.until === undefined || record.at <= filter.until),
+      );
       let empty: EmptyReason | null = null;
       if (report.totals.events === 0) {
         if (Object.keys(report.filter).length > 0) empty = (await readSummary(database))?.total === 0 ? 'log' : 'filter';
@@ -93,7 +109,7 @@ export function EvidenceReport({ db, search, now = Date.now, rowSlice = ROW_SLIC
       if (unreadable.length > 0) void quarantineLogEntries(unreadable);
       if (live) {
         setRowLimit(rowSlice);
-        setState({ status: 'ready', report, unreadable: unreadable.length, empty });
+        setState({ status: 'ready', report, unreadable: unreadable.length, empty, evidence });
       }
     })().catch(() => {
       if (live) setState({ status: 'error' });
@@ -111,6 +127,8 @@ export function EvidenceReport({ db, search, now = Date.now, rowSlice = ROW_SLIC
     const next = setTimeout(() => setRowLimit((limit) => limit + rowSlice), 0);
     return () => clearTimeout(next);
   }, [state, rowLimit, totalRows]);
+  const forget = (id: string) =>
+    setState((previous) => (previous.status === 'ready' ? { ...previous, evidence: previous.evidence.filter((record) => record.id !== id) } : previous));
 
   const saveHtml = () => {
     const html = reportSnapshotHtml(document);
@@ -163,8 +181,10 @@ export function EvidenceReport({ db, search, now = Date.now, rowSlice = ROW_SLIC
                 {t(`report_empty_${state.empty}`)}
               </p>
             ) : (
-              <ReportBody report={state.report} rowLimit={rowLimit} />
+              <ReportBody report={state.report} rowLimit={rowLimit} evidence={state.evidence} onEvidenceDeleted={forget} />
             )}
+            <OtherEvidence report={state.report} evidence={state.evidence} onDeleted={forget} />
+            <ReportProvenance generatedAt={state.report.generatedAt} version={appVersion()} records={state.evidence} />
           </>
         )}
       </main>
@@ -198,11 +218,36 @@ function ReportScope({ report }: { report: Report }) {
   );
 }
 
+/** Saved pages whose site has no rows in this report (nothing logged there, or filtered out). */
+function OtherEvidence({ report, evidence, onDeleted }: { report: Report; evidence: EvidenceRecord[]; onDeleted(id: string): void }) {
+  const shown = new Set(report.sites.map((site) => site.site));
+  const others = evidence.filter((record) => !shown.has(record.pageSite));
+  if (others.length === 0) return null;
+  return (
+    <section class="report-site" aria-labelledby="evidence-other-heading">
+      <h2 id="evidence-other-heading">{t('evidence_other_heading')}</h2>
+      <SavedEvidence records={others} heading={t('evidence_list_heading')} headingId="evidence-other-list" onDeleted={onDeleted} />
+    </section>
+  );
+}
+
 /**
  * `partial`: only the newest entries are known yet, so no totals and no per-site summary (they would
- * be wrong); `rowLimit`: event rows rendered so far, in report order.
+ * be wrong), and no saved pages yet; `rowLimit`: event rows rendered so far, in report order.
  */
-function ReportBody({ report, partial = false, rowLimit = Infinity }: { report: Report; partial?: boolean; rowLimit?: number }) {
+function ReportBody({
+  report,
+  partial = false,
+  rowLimit = Infinity,
+  evidence = [],
+  onEvidenceDeleted = () => undefined,
+}: {
+  report: Report;
+  partial?: boolean;
+  rowLimit?: number;
+  evidence?: EvidenceRecord[];
+  onEvidenceDeleted?(id: string): void;
+}) {
   const { totals } = report;
   let left = rowLimit;
   const limits = report.sites.map((site) => {
@@ -253,7 +298,18 @@ function ReportBody({ report, partial = false, rowLimit = Infinity }: { report: 
         </TableScroll>
       </section>
       )}
-      {report.sites.map((site, index) => (limits[index]! > 0 || !partial ? <SiteSection key={site.site} site={site} rows={limits[index]!} partial={partial} /> : null))}
+      {report.sites.map((site, index) =>
+        limits[index]! > 0 || !partial ? (
+          <SiteSection
+            key={site.site}
+            site={site}
+            rows={limits[index]!}
+            partial={partial}
+            evidence={evidence.filter((record) => record.pageSite === site.site)}
+            onEvidenceDeleted={onEvidenceDeleted}
+          />
+        ) : null,
+      )}
     </>
   );
 }
@@ -261,7 +317,19 @@ function ReportBody({ report, partial = false, rowLimit = Infinity }: { report: 
 /** Element ids must not depend on characters a domain may contain beyond [a-z0-9.-]. */
 const sectionId = (site: string) => `site-${site.replace(/[^a-z0-9-]/gi, '_')}`;
 
-function SiteSection({ site, rows, partial }: { site: EvidenceSite; rows: number; partial: boolean }) {
+function SiteSection({
+  site,
+  rows,
+  partial,
+  evidence,
+  onEvidenceDeleted,
+}: {
+  site: EvidenceSite;
+  rows: number;
+  partial: boolean;
+  evidence: EvidenceRecord[];
+  onEvidenceDeleted(id: string): void;
+}) {
   const id = sectionId(site.site);
   const label = siteLabel(site.site);
   return (
@@ -287,6 +355,7 @@ function SiteSection({ site, rows, partial }: { site: EvidenceSite; rows: number
             <RowChunk key={chunk} rows={site.rows} start={chunk * ROW_CHUNK} end={Math.min(rows, (chunk + 1) * ROW_CHUNK)} />
           ))}
       </ReportTable>
+      <SavedEvidence records={evidence} heading={t('evidence_list_heading')} headingId={`${id}-evidence`} onDeleted={onEvidenceDeleted} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { GuardService } from './guard-service';
 import { abandonHolds, holdStatus, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
 import { loanVerdictOf } from '@/lib/detect/page-verdict';
+import { classifyIdUpload } from '@/lib/detect/id-upload';
 import { messageGroup } from './message-router';
 import { recordFrameVerdict } from './tab-verdict-store';
 
@@ -21,6 +22,9 @@ export const contentMessages = (guard: GuardService) =>
         // `override`: the site memory or the user's mark decided; the top frame takes it over its own.
         return { isLoanPage: verdict.loan?.isLoanPage ?? false, loanReasons: verdict.loan?.reasons ?? [], ...(verdict.override ? { override: verdict.override } : {}) };
       }
+      case 'id-upload-check':
+        // The frame describes the file input; the rules stay here, out of page code.
+        return classifyIdUpload(message);
       case 'guard-hold':
         return receiveHold(message, from, guard.holds);
       case 'hold-update':

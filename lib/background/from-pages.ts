@@ -3,7 +3,7 @@
 // their only writer).
 import type { LogWriter } from '@/lib/log/log-writer';
 import { pageMessageSchema } from '@/lib/messages/by-sender';
-import type { WriteReply } from '@/lib/messages/write-messages';
+import type { EvidenceSaveReply, WriteReply } from '@/lib/messages/write-messages';
 import { applyTrustedOp } from '@/lib/trust/trusted-writer';
 import { messageGroup } from './message-router';
 import { listTabVerdicts, readTabVerdict, reapplySiteMemory } from './tab-verdict-store';
@@ -20,7 +20,23 @@ const asWriteReply = (task: Promise<number | void>): Promise<WriteReply> =>
 /** Tells every frame of a tab its new page status (the user changed what the site is). */
 export type TellTab = (tabId: number, verdict: TabVerdict) => Promise<void>;
 
-export const pageMessages = (log: Pick<LogWriter, 'remove' | 'quarantine' | 'clearQuarantine'>, now: () => number, tellTab: TellTab = async () => undefined) =>
+/** Saved page evidence: capture a tab and store it, or delete one record (lib/background/evidence-capture.ts). */
+export interface EvidenceService {
+  save(tabId: number): Promise<EvidenceSaveReply>;
+  remove(id: string): Promise<number>;
+}
+
+const noEvidence: EvidenceService = {
+  save: async () => ({ ok: false, error: 'writeFailed' }),
+  remove: async () => Promise.reject(new Error('no evidence store')),
+};
+
+export const pageMessages = (
+  log: Pick<LogWriter, 'remove' | 'quarantine' | 'clearQuarantine'>,
+  now: () => number,
+  tellTab: TellTab = async () => undefined,
+  evidence: EvidenceService = noEvidence,
+) =>
   messageGroup('page', pageMessageSchema, async (message) => {
     switch (message.type) {
       case 'get-tab-verdict':
@@ -35,6 +51,10 @@ export const pageMessages = (log: Pick<LogWriter, 'remove' | 'quarantine' | 'cle
         return asWriteReply(log.clearQuarantine());
       case 'trusted-update':
         return applyTrustedOp(message.change, now());
+      case 'evidence-save':
+        return evidence.save(message.tabId);
+      case 'evidence-delete':
+        return asWriteReply(evidence.remove(message.id));
       case 'site-memory-update': {
         const change = message.change;
         const site = change.op === 'restore' ? change.entry.site : change.site;

@@ -1,7 +1,7 @@
 // "Help after a leak" as data: the checklist of established advice (filtered by the kinds of data a
 // site received) and, per country, the official offices that take reports. Rendering lives in
 // components/options/LeakHelp.tsx; every description is a `leak_` message key, official names stay as written.
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { guessRegion } from '@/lib/locale/region';
 
 /** One step of the checklist. `kinds`: only shown when one of these kinds was shared; absent = always. */
@@ -9,7 +9,7 @@ export interface ChecklistStep {
   id: string;
   titleKey: string;
   bodyKey: string;
-  kinds?: readonly FieldKind[];
+  kinds?: readonly DataKind[];
 }
 
 /** Ordered by urgency: stop money leaving first, then lock accounts, report, and watch. */
@@ -28,7 +28,7 @@ export const LEAK_CHECKLIST: readonly ChecklistStep[] = [
 ];
 
 /** The steps that apply when these kinds of data were shared (general steps always apply). */
-export function checklistFor(kinds: readonly FieldKind[]): ChecklistStep[] {
+export function checklistFor(kinds: readonly DataKind[]): ChecklistStep[] {
   return LEAK_CHECKLIST.filter((step) => !step.kinds || step.kinds.some((kind) => kinds.includes(kind)));
 }
 

@@ -1,6 +1,6 @@
 // The printable evidence report's model: the log's events, filtered, grouped per receiving site, with
 // per-item counts. Pure. Stopped (cancelled) events are kept but always marked "not sent".
-import { FIELD_KINDS, type FieldKind } from '@/lib/types';
+import { DATA_KINDS, type DataKind } from '@/lib/types';
 import { SENT_DECISIONS, itemKeyOf, type Decision, type ShareEvent, type ShareRoute } from './share-event';
 
 export interface EvidenceReportOptions {
@@ -9,7 +9,7 @@ export interface EvidenceReportOptions {
   /** Only this receiving site (registrable domain, as stored). */
   site?: string;
   /** Only these kinds; undefined means every kind. */
-  kinds?: readonly FieldKind[];
+  kinds?: readonly DataKind[];
   /** Inclusive bounds on the event time (epoch ms). */
   since?: number;
   until?: number;
@@ -19,7 +19,7 @@ export interface EvidenceReportOptions {
 export interface EvidenceRow {
   id: string;
   at: number;
-  kind: FieldKind;
+  kind: DataKind;
   masked: string;
   country?: string;
   decision: Decision;
@@ -37,7 +37,7 @@ export interface EvidenceRow {
 /** One data item as seen by one site. */
 export interface EvidenceItem {
   itemKey: string;
-  kind: FieldKind;
+  kind: DataKind;
   /** The most recent masked form. */
   masked: string;
   /** Times it left for this site, and times the user stopped it. */
@@ -55,7 +55,7 @@ export interface EvidenceSite {
   stopped: number;
   /** Any of the events came from a page LoanGuard recognised as a loan page. */
   loanPage: boolean;
-  /** Ordered by kind (FIELD_KINDS order), then most recent first. */
+  /** Ordered by kind (DATA_KINDS order), then most recent first. */
   items: EvidenceItem[];
   /** Newest first. */
   rows: EvidenceRow[];
@@ -63,7 +63,7 @@ export interface EvidenceSite {
 
 export interface EvidenceReport {
   generatedAt: number;
-  filter: { site?: string; kinds?: FieldKind[]; since?: number; until?: number };
+  filter: { site?: string; kinds?: DataKind[]; since?: number; until?: number };
   /** The span the report covers: the requested bounds, else the first event and the generation time. */
   period: { from: number | null; to: number };
   /** Events in the report, first and last (null when none). */
@@ -142,7 +142,7 @@ export function buildEvidenceReport(events: readonly ShareEvent[], options: Evid
     }
   }
 
-  const kindOrder = (kind: FieldKind) => FIELD_KINDS.indexOf(kind);
+  const kindOrder = (kind: DataKind) => DATA_KINDS.indexOf(kind);
   const siteList: EvidenceSite[] = [...sites.values()]
     .map(({ itemMap, ...group }) => ({
       ...group,
@@ -179,7 +179,7 @@ export function reportFilterFromQuery(search: string): Omit<EvidenceReportOption
   };
   const site = params.get('site')?.trim().toLowerCase() || undefined;
   const kindParams = params.getAll('kind');
-  const kinds = FIELD_KINDS.filter((kind) => kindParams.includes(kind));
+  const kinds = DATA_KINDS.filter((kind) => kindParams.includes(kind));
   const since = number('since');
   const until = number('until');
   return {

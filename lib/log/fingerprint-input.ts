@@ -4,14 +4,14 @@
 // and turns the value into the fingerprint the log keeps — the value itself is dropped here. Phones
 // are brought to E.164 first, so "138 0013 8000" on one site and "+86 13800138000" on another are one item.
 import type { HeldItem, ReportedItem } from '@/lib/messages/guard-messages';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { checkBankCard, checkClabe } from '@/lib/validate/bank-card';
 import { checkNationalId } from '@/lib/validate/national-id';
 import { checkPhone } from '@/lib/validate/phone';
 import { fingerprintOf, loadFingerprintKey } from './fingerprint';
 
 /** The value fingerprinted for `kind`: E.164 for a valid phone, else the value as reported. */
-export function fingerprintInput(kind: FieldKind, value: string, region?: string): string {
+export function fingerprintInput(kind: DataKind, value: string, region?: string): string {
   if (kind !== 'phone') return value;
   const phone = checkPhone(value, region);
   return phone.valid && phone.normalized ? phone.normalized : value.replace(/^\+/, '');
@@ -35,6 +35,9 @@ export function wholeValue(item: ReportedItem): { complete: boolean; country?: s
       return { complete: checkBankCard(value).valid || checkClabe(value).valid };
     case 'otp':
       return { complete: /^[0-9A-Z]{4,8}$/.test(value) };
+    default:
+      // Contacts, camera, location, clipboard: the access itself is the item; there is no value.
+      return { complete: true };
   }
 }
 

@@ -3,7 +3,7 @@
 // while the values themselves (and anything that could be brute-forced without the key) stay out.
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 
 export const FINGERPRINT_KEY_STORAGE = 'fingerprintKey';
 /** Where an unreadable stored key is kept: replacing it silently would orphan every old fingerprint. */
@@ -66,7 +66,7 @@ export function resetFingerprintKeyCacheForTests(): void {
 }
 
 /** Lower-case hex HMAC-SHA256 of `${kind}:${normalized}`: the kind keeps equal digits of different kinds apart. */
-export async function fingerprintOf(key: CryptoKey, kind: FieldKind, normalized: string): Promise<string> {
+export async function fingerprintOf(key: CryptoKey, kind: DataKind, normalized: string): Promise<string> {
   const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${kind}:${normalized}`));
   let hex = '';
   for (const byte of new Uint8Array(signature)) hex += byte.toString(16).padStart(2, '0');

@@ -1,6 +1,6 @@
 // Turning the private log into files the user keeps: JSON (the full v2 events, machine-readable) and
 // CSV (one row per event, safe to open in Excel/WPS/Numbers). Pure: no DOM, no browser APIs.
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import type { Decision, ShareEvent } from './share-event';
 
 /** CSV columns, in file order. `time` is ISO 8601 (UTC), `timeMs` the same instant in epoch ms. */
@@ -24,7 +24,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** Optional translations of cell values; without them the stable codes (and yes/no) are written. */
 export interface CsvValueLabels {
   decision?: (decision: Decision) => string;
-  kind?: (kind: FieldKind) => string;
+  kind?: (kind: DataKind) => string;
   yes?: string;
   no?: string;
 }

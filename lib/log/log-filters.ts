@@ -1,11 +1,11 @@
 // The options page's log filter as the user sets it (kinds, receiving site, a date range in local
 // days, free text) and its translation into the store's EventFilter.
-import { FIELD_KINDS, type FieldKind } from '@/lib/types';
+import { DATA_KINDS, type DataKind } from '@/lib/types';
 import type { EventFilter } from './log-store';
 
 export interface LogFilters {
   /** Checked kinds; all four means no kind filter, none matches nothing. */
-  kinds: FieldKind[];
+  kinds: DataKind[];
   /** Receiving site, '' for all. */
   site: string;
   /** `<input type=date>` values (YYYY-MM-DD, local days), '' for open. */
@@ -14,7 +14,7 @@ export interface LogFilters {
   text: string;
 }
 
-export const NO_FILTERS: LogFilters = { kinds: [...FIELD_KINDS], site: '', since: '', until: '', text: '' };
+export const NO_FILTERS: LogFilters = { kinds: [...DATA_KINDS], site: '', since: '', until: '', text: '' };
 
 /** Local midnight starting the day `value` (YYYY-MM-DD), plus `days`; undefined if it isn't a date. */
 function localDay(value: string, days = 0): number | undefined {
@@ -30,7 +30,7 @@ export function toEventFilter(filters: LogFilters): EventFilter {
   const nextDay = localDay(filters.until, 1);
   const text = filters.text.trim();
   return {
-    ...(filters.kinds.length < FIELD_KINDS.length ? { kinds: FIELD_KINDS.filter((kind) => filters.kinds.includes(kind)) } : {}),
+    ...(filters.kinds.length < DATA_KINDS.length ? { kinds: DATA_KINDS.filter((kind) => filters.kinds.includes(kind)) } : {}),
     ...(filters.site ? { site: filters.site } : {}),
     ...(since !== undefined ? { since } : {}),
     ...(nextDay !== undefined ? { until: nextDay - 1 } : {}),

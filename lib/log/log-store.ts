@@ -1,24 +1,30 @@
-// IndexedDB access for the private log: events, the summary kept beside them (same transaction), and
-// a quarantine for stored objects nobody can read. Readers are safe anywhere; writers are called
+// IndexedDB access for the private log: events, the summary kept beside them (same transaction), a
+// quarantine for stored objects nobody can read, and the store of saved page evidence
+// (lib/log/evidence-store.ts). Readers are safe anywhere; writers are called
 // only by the background's single writer (lib/log/log-writer.ts).
 import * as z from 'zod/mini';
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { summaryHeaderSchema, summaryPairSchema, type LogSummary, type SummaryPair } from './log-summary';
 import { buildSummary, countIntoPairs, pairKey, receivingSites } from './log-summary-build';
 import type { DeleteScope } from '@/lib/messages/write-messages';
 import { itemKeyOf, shareEventSchema, upgradeShareEvent, type ShareEvent } from './share-event';
 
 export const LOG_DB_NAME = 'loanguard-log';
-const LOG_DB_VERSION = 2;
+const LOG_DB_VERSION = 3;
 const EVENTS = 'events';
 const META = 'meta';
 /** The summary's pair records, keyed [itemKey, site]. */
 const PAIRS = 'pairs';
 const QUARANTINE = 'quarantine';
+/** Saved page evidence (screenshots with their hashes), keyed by id, indexed by the page's site. */
+export const EVIDENCE = 'evidence';
 /** The summary header's key in META. */
 const SUMMARY_KEY = 'summary';
-/** Every writer locks every store: a summary rebuild may move unreadable events to quarantine. */
-const WRITE_STORES = [EVENTS, META, PAIRS, QUARANTINE];
+/**
+ * Every writer locks every store: a summary rebuild may move unreadable events to quarantine, and
+ * deleting a site or everything deletes its saved evidence too.
+ */
+const WRITE_STORES = [EVENTS, META, PAIRS, QUARANTINE, EVIDENCE];
 
 /** A stored object that could not be read, kept (never dropped) until the user discards it. */
 export const quarantinedEntrySchema = z.object({
@@ -32,7 +38,7 @@ export type QuarantinedEntry = z.infer<typeof quarantinedEntrySchema>;
 // Promise helpers. Only IDB requests are awaited inside a transaction: awaiting anything else
 // (timers, crypto, storage.local) would let the transaction auto-commit half-way.
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+export function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
@@ -48,7 +54,7 @@ function completion(tx: IDBTransaction): Promise<void> {
   });
 }
 
-async function inTransaction<T>(
+export async function inTransaction<T>(
   db: IDBDatabase,
   stores: string[],
   mode: IDBTransactionMode,
@@ -98,6 +104,7 @@ export function openLogDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase>
         // Version 1 kept the summary as one record; dropping it makes the writer rebuild it as pairs.
         open.transaction?.objectStore(META).delete(SUMMARY_KEY);
       }
+      if (!db.objectStoreNames.contains(EVIDENCE)) db.createObjectStore(EVIDENCE, { keyPath: 'id' }).createIndex('site', 'pageSite');
     };
     open.onsuccess = () => {
       const db = open.result;
@@ -139,7 +146,7 @@ export interface EventFilter {
   site?: string;
   itemKey?: string;
   /** Only these kinds; an empty list matches nothing. */
-  kinds?: readonly FieldKind[];
+  kinds?: readonly DataKind[];
   /** Inclusive bounds on `at`. */
   since?: number;
   until?: number;
@@ -360,6 +367,8 @@ export function deleteEvents(db: IDBDatabase, scope: DeleteScope): Promise<numbe
         for (const key of [...bySite, ...byPage]) keys.set(String(key), key);
         await deleteKeys(store, [...keys.values()]);
         removed = keys.size;
+        const evidence = tx.objectStore(EVIDENCE);
+        await deleteKeys(evidence, await request(evidence.index('site').getAllKeys(only)));
         break;
       }
       case 'item': {
@@ -375,6 +384,7 @@ export function deleteEvents(db: IDBDatabase, scope: DeleteScope): Promise<numbe
       case 'all': {
         removed = await request(store.count());
         await request(store.clear());
+        await request(tx.objectStore(EVIDENCE).clear());
         break;
       }
     }

@@ -3,13 +3,13 @@
 // phone number?" from a few hundred rows instead of reading 50,000 events. Stored as one record per
 // pair (so an append touches only its own pairs) plus a small header with the event count.
 import * as z from 'zod/mini';
-import { FIELD_KINDS } from '@/lib/types';
+import { DATA_KINDS } from '@/lib/types';
 import { DECISIONS } from './share-event';
 
 export const summaryPairSchema = z.object({
   /** itemKeyOf(event): the fingerprint, or kind:masked for events without one. */
   itemKey: z.string().check(z.minLength(1), z.maxLength(200)),
-  kind: z.enum(FIELD_KINDS),
+  kind: z.enum(DATA_KINDS),
   /** The most recent masked form seen for this item. */
   masked: z.string().check(z.minLength(1), z.maxLength(64)),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),

@@ -2,13 +2,13 @@
 // "by data item" / "by site" for the popup's "Where my data went", the pairs that concern one site,
 // the data map (which sites have each item) and which calendar day a moment falls on.
 // Linear-ish (one pass + sorts): fine for 10,000 pairs.
-import type { FieldKind } from '@/lib/types';
+import type { DataKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/trust/domain-unicode';
 import type { SummaryPair } from './log-summary';
 
 export interface PairFilter {
   /** Only these kinds (undefined or empty: every kind). */
-  kinds?: readonly FieldKind[];
+  kinds?: readonly DataKind[];
   /** Case-insensitive: matches the masked value, the receiving site (ASCII or Unicode) and the page sites. */
   text?: string;
   /** Keep pairs whose [first, last] period overlaps [since, until]. */
@@ -17,12 +17,12 @@ export interface PairFilter {
   /** Also keep pairs where every attempt was stopped (nothing was sent). Default: received only. */
   includeStopped?: boolean;
   /** Optional kind names (in the user's language) that the search text may match too ("phone", "手机"). */
-  kindLabel?: (kind: FieldKind) => string;
+  kindLabel?: (kind: DataKind) => string;
 }
 
 export interface ItemGroup {
   itemKey: string;
-  kind: FieldKind;
+  kind: DataKind;
   /** Masked form from the item's most recent pair. */
   masked: string;
   country?: string;
@@ -80,14 +80,14 @@ const squash = (text: string): string => text.toLowerCase().replace(/\s+/g, '');
 
 /** A predicate for one filter, with its text and kind set prepared once. */
 export function pairMatcher(filter: PairFilter = {}): (pair: SummaryPair) => boolean {
-  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set<FieldKind>(filter.kinds) : null;
+  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set<DataKind>(filter.kinds) : null;
   const needle = squash(filter.text ?? '');
   const since = filter.since ?? -Infinity;
   const until = filter.until ?? Infinity;
   const includeStopped = filter.includeStopped === true;
   const display = unicodeCache();
-  const kindNames = new Map<FieldKind, string>();
-  const kindMatches = (kind: FieldKind): boolean => {
+  const kindNames = new Map<DataKind, string>();
+  const kindMatches = (kind: DataKind): boolean => {
     if (!filter.kindLabel) return false;
     let name = kindNames.get(kind);
     if (name === undefined) {
@@ -176,7 +176,7 @@ export function pairsForSite(pairs: readonly SummaryPair[], site: string): Summa
 /** One data item drawn in the data map: its row (fractional when centred against more sites). */
 export interface MapItem {
   itemKey: string;
-  kind: FieldKind;
+  kind: DataKind;
   masked: string;
   y: number;
 }

@@ -2,7 +2,7 @@
 // shape (v2); v1 events (written before the log existed, without fingerprint) are upgraded on read.
 // Values appear only masked; `fingerprint` names the same value across sites without storing it.
 import * as z from 'zod/mini';
-import { DECISIONS, END_REASONS, FIELD_KINDS, SHARE_ROUTES, type FieldKind } from '@/lib/types';
+import { DECISIONS, END_REASONS, DATA_KINDS, SHARE_ROUTES, type DataKind } from '@/lib/types';
 
 export { DECISIONS, SHARE_ROUTES, type Decision, type ShareRoute } from '@/lib/types';
 export { SENT_DECISIONS } from '@/lib/types';
@@ -27,7 +27,7 @@ const eventCore = {
 };
 /** What was shared: the kind, the masked value and the country the value's scheme belongs to. */
 const sharedValue = {
-  kind: z.enum(FIELD_KINDS),
+  kind: z.enum(DATA_KINDS),
   masked: z.string().check(z.minLength(1), z.maxLength(64)),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 };
@@ -78,7 +78,7 @@ export const OTP_ITEM_KEY = 'otp:codes';
  * What makes two events "the same data item": the fingerprint, or for old events without one,
  * kind + masked form (the best that can be done without the value).
  */
-export function itemKeyOf(event: { kind: FieldKind; masked: string; fingerprint: string | null }): string {
+export function itemKeyOf(event: { kind: DataKind; masked: string; fingerprint: string | null }): string {
   if (event.kind === 'otp') return OTP_ITEM_KEY;
   return event.fingerprint ?? `${event.kind}:${event.masked}`;
 }

@@ -14,12 +14,13 @@ import {
   undoTrustSchema,
   watchUpdateSchema,
 } from './guard-messages';
-import { frameVerdictSchema, getTabVerdictSchema, listTabVerdictsSchema } from './verdict-messages';
+import { frameVerdictSchema, getTabVerdictSchema, idUploadCheckSchema, listTabVerdictsSchema } from './verdict-messages';
 import { WRITE_MESSAGES } from './write-messages';
 
-/** Content scripts in web pages: what a frame found and watches, the requests it holds, the prompt's host. */
+/** Content scripts in web pages: what a frame found and watches (a picked file's field too), the requests it holds, the prompt's host. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
   frameVerdictSchema,
+  idUploadCheckSchema,
   guardHoldSchema,
   holdUpdateSchema,
   watchUpdateSchema,

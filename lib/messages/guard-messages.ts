@@ -3,7 +3,7 @@
 // becomes ShareEvents in the private log (lib/log/share-event.ts).
 import * as z from 'zod/mini';
 import { fingerprintSchema } from '@/lib/log/share-event';
-import { FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS, type UserDecision } from '@/lib/types';
+import { DATA_KINDS, FIELD_KINDS, SHARE_ROUTES, USER_DECISIONS, type UserDecision } from '@/lib/types';
 import { reasonSchema } from './verdict-messages';
 import { GEOMETRY_PROBLEMS } from '@/lib/prompt/host/prompt-geometry';
 
@@ -14,7 +14,7 @@ const maxString = (max: number) => z.string().check(z.maxLength(max));
 
 /** One piece of personal data in a held request: kind and masked value, never the value itself. */
 export const sharedItemSchema = z.object({
-  kind: z.enum(FIELD_KINDS),
+  kind: z.enum(DATA_KINDS),
   masked: z.string().check(z.minLength(1), z.maxLength(64)),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   /** The field it was typed into (unique in the tab): a field's values under one decision are one item. */

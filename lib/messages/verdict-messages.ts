@@ -77,6 +77,12 @@ export const frameVerdictSchema = z.object({
 });
 export type FrameVerdictMessage = z.infer<typeof frameVerdictSchema>;
 
+/** Content script → background: a file was picked for an input with these words; does it ask for an ID document? (lib/detect/id-upload.ts) */
+export const idUploadCheckSchema = z.object({
+  type: z.literal('id-upload-check'),
+  texts: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(7)),
+});
+
 
 /** Extension page → background: the verdict of one tab, or of every open tab. */
 export const getTabVerdictSchema = z.object({ type: z.literal('get-tab-verdict'), tabId: z.number().check(z.int()) });

@@ -34,7 +34,20 @@ export const trustedUpdateSchema = z.object({ type: z.literal('trusted-update'),
 /** The user's word on a site: a loan site or not (the popup), or undoing / removing it (options). */
 export const siteMemoryUpdateSchema = z.object({ type: z.literal('site-memory-update'), change: siteMemoryOpSchema });
 
-export const WRITE_MESSAGES = [logDeleteSchema, logQuarantineSchema, logQuarantineClearSchema, trustedUpdateSchema, siteMemoryUpdateSchema] as const;
+/** The popup's "Save evidence of this page": the background captures that tab and stores the evidence. */
+export const evidenceSaveSchema = z.object({ type: z.literal('evidence-save'), tabId: z.number().check(z.int(), z.positive()) });
+/** The report's "Delete" on one saved piece of evidence. */
+export const evidenceDeleteSchema = z.object({ type: z.literal('evidence-delete'), id: text(80) });
+
+export const WRITE_MESSAGES = [
+  logDeleteSchema,
+  logQuarantineSchema,
+  logQuarantineClearSchema,
+  trustedUpdateSchema,
+  siteMemoryUpdateSchema,
+  evidenceSaveSchema,
+  evidenceDeleteSchema,
+] as const;
 
 /** Every write answers ok, or not ok with a message key (`_locales`) saying why. */
 export const writeReplySchema = z.union([
@@ -42,3 +55,10 @@ export const writeReplySchema = z.union([
   z.object({ ok: z.literal(false), error: text(200) }),
 ]);
 export type WriteReply = z.infer<typeof writeReplySchema>;
+
+/** What saving evidence answers: the stored record's id, time, page site and image hash, or a message key saying why not. */
+export const evidenceSaveReplySchema = z.union([
+  z.object({ ok: z.literal(true), id: text(80), at: z.number(), site: text(300), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }),
+  z.object({ ok: z.literal(false), error: text(200) }),
+]);
+export type EvidenceSaveReply = z.infer<typeof evidenceSaveReplySchema>;

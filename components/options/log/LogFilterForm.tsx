@@ -1,7 +1,7 @@
 // The log section's filter: kinds, receiving site, a date range and free text.
 import { kindLabel, t } from '@/lib/locale/i18n';
 import { NO_FILTERS, type LogFilters } from '@/lib/log/log-filters';
-import { FIELD_KINDS } from '@/lib/types';
+import { DATA_KINDS } from '@/lib/types';
 import { siteLabel } from '@/components/shared/labels';
 import { LogField } from './LogField';
 
@@ -14,7 +14,7 @@ export function LogFilterForm({ filters, sites, onChange }: { filters: LogFilter
         <legend>{t('logman_filter_legend')}</legend>
         <fieldset class="logman-kinds">
           <legend>{t('logman_kinds_legend')}</legend>
-          {FIELD_KINDS.map((kind) => (
+          {DATA_KINDS.map((kind) => (
             <label key={kind} class="check logman-check">
               <input
                 type="checkbox"

@@ -9,7 +9,7 @@ import type { ShareEvent } from '@/lib/log/share-event';
 import type { DeleteScope } from '@/lib/messages/write-messages';
 import { quarantineLogEntries } from '@/lib/messages/write-requests';
 import { domainToUnicode } from '@/lib/trust/site-identity';
-import { FIELD_KINDS } from '@/lib/types';
+import { DATA_KINDS } from '@/lib/types';
 import { ConfirmStep } from '@/components/shared/ConfirmStep';
 import { LogBulkDelete } from './LogBulkDelete';
 import { LogEntryList } from './LogEntryList';
@@ -106,7 +106,7 @@ export function LogManager({ db, now = Date.now }: LogManagerProps) {
     domainToUnicode(a).localeCompare(domainToUnicode(b)),
   );
   const items = [...new Map((summary?.pairs ?? []).map((pair) => [pair.itemKey, pair] as const)).values()].sort(
-    (a, b) => FIELD_KINDS.indexOf(a.kind) - FIELD_KINDS.indexOf(b.kind) || a.masked.localeCompare(b.masked),
+    (a, b) => DATA_KINDS.indexOf(a.kind) - DATA_KINDS.indexOf(b.kind) || a.masked.localeCompare(b.masked),
   );
 
   const deletion = useLogDeletion({

@@ -3,6 +3,7 @@
 // passive notice and, in the top frame, the tab's prompt. Loaded on demand by the bootstrap content
 // script, so frames without inputs never parse any of it.
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
+import { describeIdUpload } from '@/lib/detect/id-upload';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
 import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
@@ -194,6 +195,42 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
     });
   };
 
+  // The page asked for contacts, camera, location or the clipboard: decided by whether the page is a
+  // lender's as the background scores it now (the first scan may not have run yet; a landing page
+  // that talks like a lender counts). Left held meanwhile; released by the guard (asked about when
+  // no verdict comes: fail closed).
+  const onQuestion = (question: RequestQuestion, allow: () => void): void => {
+    if (question.route !== 'permission') return guard.onQuestion(question, allow);
+    void report()
+      .then(() => guard.ready)
+      .then(() => guard.holdAccess(question));
+  };
+
+  // A picture picked for a field that asks for an ID document, on a lender's page not trusted: a
+  // notice says to mark the copy first (LoanGuard's tool in the options page), and when the field
+  // takes the camera or PDFs, that such a copy goes unmarked. The background reads the field's words.
+  let removeIdNotice: (() => void) | undefined;
+  const onFilePicked = (target: unknown): void => {
+    const field = target instanceof HTMLInputElement && target.files?.length ? describeIdUpload(target) : null;
+    if (!field) return;
+    void Promise.all([send({ type: 'id-upload-check', texts: field.texts }), report(), guard.ready]).then(async ([reply, status]) => {
+      const upload = reply as { isIdUpload?: unknown; reasons?: { detail?: unknown }[] } | undefined;
+      const lender = (status ?? guard.pageStatus()).isLoanPage;
+      if (upload?.isIdUpload !== true || !lender || stopped || hostIsTrusted(win.location.hostname, guard.trustedSites())) return;
+      const ui = await loadFrameUi();
+      const what = field.label || String(upload.reasons?.[0]?.detail ?? '');
+      const extra = [field.camera ? t('idUploadCamera') : '', field.pdf ? t('idUploadPdf') : ''].filter(Boolean).join(' ');
+      removeIdNotice?.();
+      removeIdNotice = ui.showLoanNotice(doc, { message: `${t('idUploadNotice', what)}${extra ? ` ${extra}` : ''}`, dismiss: t('noticeDismiss') });
+    }, () => undefined);
+  };
+  const onChange = (event: Event): void => {
+    if (event.isTrusted) onFilePicked(event.composedPath()[0]);
+  };
+  win.addEventListener('change', onChange, true);
+  // A pick that made the bootstrap load this core: its change event has passed already.
+  for (const element of typedBeforeStart) onFilePicked(element);
+
   const onMessage = (message: unknown): void => {
     // The user changed what this site is (popup): the new page status, straight from the background.
     const status = readPageStatusMessage(message);
@@ -203,7 +240,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   };
 
   return {
-    onQuestion: guard.onQuestion,
+    onQuestion,
     onMessage,
     isHeld: guard.isHeld,
     scan,
@@ -215,6 +252,8 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
       guard.stop();
       promptHost?.remove();
       removeNotice?.();
+      removeIdNotice?.();
+      win.removeEventListener('change', onChange, true);
     },
   };
 }

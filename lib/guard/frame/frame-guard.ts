@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsInPage, type Settings } from '@
 import { guessRegion } from '@/lib/locale/region';
 import { randomId } from '@/lib/random-id';
 import { TRUSTED_KEY, trustedSitesInPage } from '@/lib/trust/trust-match';
-import { SHARE_ROUTES, USER_DECISIONS, type ShareRoute } from '@/lib/types';
+import { isAccessKind, SHARE_ROUTES, USER_DECISIONS, type ShareRoute } from '@/lib/types';
 import { releaseMessage, watchingMessage, type IsolatedChannel, type RequestQuestion } from '../page/page-channel';
 import { GuardController, type WatchRecord } from './guard-controller';
 import { reportReliably } from './reliable-report';
@@ -25,6 +25,8 @@ export interface FrameGuard {
   ready: Promise<void>;
   /** A question from the MAIN-world wrappers (through the bootstrap's channel). */
   onQuestion(question: RequestQuestion, allow: () => void): void;
+  /** The page asked for contacts, camera, location or the clipboard (a `permission` question, left held). */
+  holdAccess(question: RequestQuestion): void;
   /** A message from the background (checked here). */
   onMessage(message: unknown): void;
   /** Whether a request of this frame is still held under `holdId`. */
@@ -318,6 +320,11 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
     onQuestion: (question, allow) => {
       const route = (SHARE_ROUTES as readonly string[]).includes(question.route) ? (question.route as ShareRoute) : 'other';
       controller.onQuestion({ requestId: String(question.id), route, url: String(question.url), text: String(question.text), flags: String(question.flags) }, allow);
+    },
+    holdAccess: (question) => {
+      const kind = String(question.text);
+      // Anything else is not a question this route asks: it stays held (fail closed).
+      if (isAccessKind(kind)) controller.holdAccess(String(question.id), kind);
     },
     setPageStatus: (next) => {
       status = next;

@@ -12,7 +12,7 @@
 import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute, UserDecision } from '@/lib/messages/guard-messages';
 import type { Settings } from '@/lib/settings/defaults';
 import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
-import type { Reason } from '@/lib/types';
+import { isAccessKind, type AccessKind, type Reason } from '@/lib/types';
 import { DigitStreams, findWatched, type WatchedValue } from './value-match';
 
 /** "Send once" lets the same fields go to the same site for this long: one action's requests. */
@@ -72,6 +72,8 @@ interface OpenHold {
   audit: boolean;
   /** What was reported, to report again if the background lost it (kept in this frame's memory only). */
   report?: GuardHoldMessage;
+  /** A page asking for contacts, camera, location or clipboard: its answer is not one for typed values. */
+  access?: boolean;
 }
 
 /** A request held until the page's loan verdict decides whether it is asked about. */
@@ -125,7 +127,10 @@ export class GuardController {
     // The same value typed in two fields (or on an earlier page of the site) is one item; this frame's comes first.
     const values = new Set<string>();
     for (const record of records) {
-      const mode = watch[record.item.kind];
+      const kind = record.item.kind;
+      // Access to contacts, camera… is asked about by holdAccess, never found in a request.
+      if (isAccessKind(kind)) continue;
+      const mode = watch[kind];
       if (mode === 'off' || (mode === 'loan-pages' && !isLoanPage)) continue;
       const value = `${record.watched.kind}:${record.watched.canonical}`;
       if (values.has(value)) continue;
@@ -170,20 +175,29 @@ export class GuardController {
       }
     }
 
-    const open = [...this.holds.values()].find((hold) => hold.host === host && !hold.audit);
+    const { watch } = this.env.settings();
+    const waits = !page.known && !this.verdictOverdue && [...items.values()].some((item) => !isAccessKind(item.kind) && watch[item.kind] === 'loan-pages');
+    if (waits && !this.openHold(host)) return { action: 'hold', holdId: this.awaitVerdict({ route, url, texts, flags, at, requestIds: [], replays: [] }) };
+    return { action: 'hold', holdId: this.ask(route, host, destination, items, isAction) };
+  }
+
+  private openHold(host: string): OpenHold | undefined {
+    return [...this.holds.values()].find((hold) => hold.host === host && !hold.audit);
+  }
+
+  /**
+   * Ask the user about `items` leaving for `destination` (on `host`): they join the prompt open for
+   * that site, visibly, or a new hold is reported (audit-only: recorded, then let go). Its id.
+   */
+  private ask(route: ShareRoute, host: string, destination: string, items: Map<string, ReportedItem>, byAction: boolean, access = false): string {
+    const open = this.openHold(host);
     if (open) {
       const joined = [...items].filter(([field, item]) => open.items.get(field)?.masked !== item.masked);
       for (const [field, item] of joined) open.items.set(field, item);
-      // Data joining an open prompt is added to it, visibly.
       if (joined.length > 0) this.env.update(open.holdId, joined.map(([, item]) => item), 'open');
-      return { action: 'hold', holdId: open.holdId };
+      return open.holdId;
     }
-
-    const { watch } = this.env.settings();
-    if (!page.known && !this.verdictOverdue && [...items.values()].some((item) => watch[item.kind] === 'loan-pages')) {
-      return { action: 'hold', holdId: this.awaitVerdict({ route, url, texts, flags, at, requestIds: [], replays: [] }) };
-    }
-
+    const page = this.env.page();
     const holdId = this.env.newHoldId();
     const audit = this.env.settings().auditOnly;
     const message: GuardHoldMessage = {
@@ -196,23 +210,40 @@ export class GuardController {
       loanReasons: page.loanReasons.slice(0, 10),
       items: [...items.values()].slice(0, 20),
       auditOnly: audit,
-      byAction: isAction,
+      byAction,
     };
-    this.holds.set(holdId, { holdId, host, items, requestIds: [], replays: [], audit, report: message });
+    this.holds.set(holdId, { holdId, host, items, requestIds: [], replays: [], audit, access, report: message });
     const report = this.env.report(message);
-    if (audit) {
-      // Recorded before it leaves: the request goes once the background has the record, or after a
-      // bound (the report is still retried, so a slow worker start loses nothing).
-      let done = false;
-      const finish = (): void => {
-        if (done) return;
-        done = true;
-        this.onDecided(holdId, 'sent-once', true);
-      };
-      void report.then(finish, finish);
-      setTimeout(finish, AUDIT_WAIT_MS);
-    }
-    return { action: 'hold', holdId };
+    // Recorded before it leaves: a slow worker start loses nothing.
+    if (audit) this.finishAudit(holdId, report);
+    return holdId;
+  }
+
+  /**
+   * The page asked the browser for contacts, camera, location or the clipboard (`requestId` waits in
+   * the MAIN world). On a loan page of a site not trusted it is held and the user asked, like data;
+   * elsewhere it goes at once. A page whose verdict never came counts as a loan page (fail closed).
+   */
+  holdAccess(requestId: string, kind: AccessKind): void {
+    const page = this.env.page();
+    const host = hostOf(page.url);
+    if (!(page.isLoanPage || !page.known) || (host && hostIsTrusted(host, this.env.trustedSites()))) return this.env.release(requestId, true);
+    const fieldKey = `access.${kind}`;
+    const items = new Map([[fieldKey, { kind, masked: '—', fingerprintValue: kind, fieldKey }]]);
+    const byAction = this.env.now() - this.env.lastUserAction() < ACTION_WINDOW_MS;
+    this.heldUnder(this.ask('permission', host, page.url, items, byAction, true))?.requestIds.push(requestId);
+  }
+
+  /** Audit-only: the request goes once the background has the record, or after a bound (the report is still retried). */
+  private finishAudit(holdId: string, report: Promise<void>): void {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      this.onDecided(holdId, 'sent-once', true);
+    };
+    void report.then(finish, finish);
+    setTimeout(finish, AUDIT_WAIT_MS);
   }
 
   /** Holds a request until the page's verdict is known (or overdue); returns the id it waits under. */
@@ -303,7 +334,8 @@ export class GuardController {
     this.holds.delete(holdId);
     const send = decision !== 'cancelled';
     // An audit-only record stands as an answer too: the form it let go re-submits under it, not as a new hold.
-    if (hold.host && (!local || hold.audit)) {
+    // A page's ask for contacts, camera… is not an answer about typed values.
+    if (hold.host && !hold.access && (!local || hold.audit)) {
       this.answers.set(hold.host, {
         holdId,
         decision,

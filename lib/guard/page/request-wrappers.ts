@@ -12,6 +12,7 @@
 import { captureNatives, getterOf, uncurry, type Natives } from './natives';
 import type { MainChannel } from './page-channel';
 import { createSnapshotter, type Snapshotter } from './request-snapshot';
+import { wrapAccess } from './access-wrappers';
 
 type PageWindow = Window & typeof globalThis;
 type Release = (send: boolean) => void;
@@ -28,7 +29,8 @@ export type PageRoute =
   | 'cookie'
   | 'window-open'
   | 'webrtc'
-  | 'postmessage';
+  | 'postmessage'
+  | 'permission';
 
 export interface RequestGuard {
   /** A message from the isolated world (watching state, releases). */
@@ -94,6 +96,10 @@ export function createRequestGuard(channel: () => MainChannel | undefined, top: 
     wrapCookie(win, local);
     wrapRtc(win, local, snap);
     wrapPostMessage(win, local, snap);
+    // Contacts, camera, location, clipboard: asked about whatever is watched (the isolated world
+    // decides by the page, not by typed values); the page's address is the "destination".
+    const location = win.location;
+    wrapAccess(win, local, (kind, go) => decide('permission', local.toString(location.href), '', kind, '', go));
     guardChildRealms(win, local);
   }
 

@@ -185,7 +185,7 @@ describe('LeakHelp', () => {
   it('is structured with a section heading, headings per part, and an ordered checklist', async () => {
     await mount();
     expect(q('section[aria-labelledby="leak-heading"] > h2#leak-heading')?.textContent).toBe('leak_heading');
-    expect(qa('h3').map((h) => h.id)).toEqual(['leak-received-heading', 'leak-checklist-heading', 'leak-where-heading']);
+    expect(qa('h3').map((h) => h.id)).toEqual(['leak-received-heading', 'leak-checklist-heading', 'leak-where-heading', 'idmark-heading']);
     expect(q('ol.leak-checklist')).not.toBeNull();
     expect(q('label[for="leak-country"]')?.textContent).toBe('leak_country_label');
     // Official names carry their language for screen readers.

@@ -397,3 +397,27 @@ describe('PromptApp with IntersectionObserver v2', () => {
     expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'trusted' }]);
   });
 });
+
+describe('a page asking for access (contacts, camera…)', () => {
+  const access: Hold = {
+    ...hold,
+    route: 'permission',
+    destination: { site: 'kuaidai-loans.example', display: 'kuaidai-loans.example', origin: 'https://kuaidai-loans.example' },
+    page: { site: 'kuaidai-loans.example', display: 'kuaidai-loans.example', url: 'https://kuaidai-loans.example/apply', title: '借款' },
+    items: [
+      { kind: 'contacts', masked: '—', fingerprint: null, complete: true, fieldKey: 'access.contacts' },
+      { kind: 'camera', masked: '—', fingerprint: null, complete: true, fieldKey: 'access.camera' },
+    ],
+  };
+
+  it('says what was asked for and why lenders ask, with allow/don\'t allow answers, and no masked value', async () => {
+    await mount({ holds: [access] });
+    expect(container.querySelector('#prompt-title')!.textContent).toContain('promptAccessTitle');
+    expect([...container.querySelectorAll('[data-access]')].map((li) => li.getAttribute('data-access'))).toEqual(['contacts', 'camera']);
+    expect(container.querySelector('[data-access="contacts"]')!.textContent).toContain('promptAccessWhy_contacts');
+    expect(container.querySelector('.prompt-items .masked')).toBeNull();
+    expect(container.querySelector('#prompt-hint')!.textContent).toBe('promptAccessHint');
+    expect(container.querySelector('[data-decision="cancelled"]')!.textContent).toBe('promptAccessCancel');
+    expect(container.querySelector('[data-decision="sent-once"]')!.textContent).toBe('promptAccessOnce');
+  });
+});

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { container, useComponentTest } from '../../helpers/render';
 import { EvidenceReport, reportSnapshotHtml } from '@/components/report/EvidenceReport';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
+import { appendEvidence, type EvidenceRecord } from '@/lib/log/evidence-store';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { shareEventAt } from '../../helpers/share-event-factory';
 
@@ -15,8 +16,9 @@ vi.mock('@/lib/messages/write-requests', () => ({
   quarantineLogEntries: vi.fn(async () => ({ ok: true })),
   deleteFromLog: vi.fn(async () => ({ ok: true })),
   clearLogQuarantine: vi.fn(async () => ({ ok: true })),
+  deleteEvidence: vi.fn(async () => ({ ok: true, count: 1 })),
 }));
-const { quarantineLogEntries } = await import('@/lib/messages/write-requests');
+const { quarantineLogEntries, deleteEvidence } = await import('@/lib/messages/write-requests');
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 9);
@@ -183,5 +185,72 @@ describe('EvidenceReport', () => {
     // The live page keeps its buttons.
     expect(container.querySelectorAll('button')).toHaveLength(2);
     expect(reportSnapshotHtml(document)).not.toContain('report_print');
+  });
+});
+
+describe('saved evidence in the report', () => {
+  const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const saved = (over: Partial<EvidenceRecord>): EvidenceRecord => ({
+    version: 1,
+    id: `evidence-${over.pageSite ?? 'x'}-${over.at ?? 0}`,
+    at: T0 + 2 * DAY,
+    timeZone: 'Asia/Shanghai',
+    pageUrl: 'https://loans-a.example/apply',
+    pageTitle: 'Apply',
+    pageSite: 'loans-a.example',
+    image: PNG,
+    sha256: 'ab'.repeat(32),
+    appVersion: '0.1.0',
+    ...over,
+  });
+
+  it('shows each screenshot in its site\'s section with time, zone, address and hash, and the others apart', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'LoanGuard', version: '9.8.7' });
+    await appendEvents(db, [a1, b1]);
+    await appendEvidence(db, saved({ pageSite: 'loans-a.example' }));
+    await appendEvidence(db, saved({ pageSite: 'elsewhere.example', pageUrl: 'https://elsewhere.example/', sha256: 'cd'.repeat(32) }));
+    await mount();
+    const inA = section('loans-a.example').querySelector<HTMLElement>('.evidence-entry')!;
+    expect(inA.dataset.sha256).toBe('ab'.repeat(32));
+    expect(inA.querySelector('img')!.getAttribute('src')).toBe(PNG);
+    expect(inA.textContent).toContain('Asia/Shanghai');
+    expect(inA.textContent).toContain('https://loans-a.example/apply');
+    expect(inA.textContent).toContain('ab'.repeat(32));
+    expect(section('loans-b.example').querySelector('.evidence-entry')).toBeNull();
+    const other = container.querySelector<HTMLElement>('section[aria-labelledby="evidence-other-heading"]')!;
+    expect(other.querySelector<HTMLElement>('.evidence-entry')!.dataset.sha256).toBe('cd'.repeat(32));
+    // How it was produced: version, both hashes.
+    const provenance = container.querySelector<HTMLElement>('.report-provenance')!;
+    expect(provenance.textContent).toMatch(/report_how_made\(9\.8\.7\|.+\|.+\)/);
+    expect(provenance.textContent).toContain('ab'.repeat(32));
+    expect(provenance.textContent).toContain('cd'.repeat(32));
+  });
+
+  it('shows saved pages even when the log has no rows, and only the filtered site\'s', async () => {
+    await appendEvidence(db, saved({ pageSite: 'loans-a.example' }));
+    await appendEvidence(db, saved({ pageSite: 'elsewhere.example', sha256: 'cd'.repeat(32) }));
+    await mount('?site=loans-a.example');
+    expect([...container.querySelectorAll<HTMLElement>('.evidence-entry')].map((entry) => entry.dataset.sha256)).toEqual(['ab'.repeat(32)]);
+  });
+
+  it('deletes a saved page after the confirmation, through the background', async () => {
+    await appendEvidence(db, saved({ pageSite: 'loans-a.example' }));
+    await mount();
+    const entry = () => container.querySelector<HTMLElement>('.evidence-entry');
+    await act(() => entry()!.querySelector<HTMLButtonElement>('.evidence-delete')!.click());
+    expect(deleteEvidence).not.toHaveBeenCalled();
+    await act(async () => entry()!.querySelector<HTMLButtonElement>('[data-confirm-yes]')!.click());
+    expect(deleteEvidence).toHaveBeenCalledWith('evidence-loans-a.example-0');
+    await vi.waitFor(() => expect(entry()).toBeNull());
+  });
+
+  it('leaves the delete and download controls out of the saved copy, keeps the picture and hash', async () => {
+    await appendEvidence(db, saved({ pageSite: 'loans-a.example' }));
+    await mount();
+    const html = reportSnapshotHtml(document);
+    expect(html).toContain(PNG);
+    expect(html).toContain('ab'.repeat(32));
+    expect(html).not.toContain('evidence-delete');
+    expect(html).not.toContain('evidence_download');
   });
 });

@@ -116,9 +116,9 @@ describe('share event schema and upgrade', () => {
 });
 
 describe('log store', () => {
-  it('creates the events, meta, pairs and quarantine stores with their indexes', () => {
+  it('creates the events, meta, pairs, quarantine and evidence stores with their indexes', () => {
     expect(db.name).toBe(LOG_DB_NAME);
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'pairs', 'quarantine']);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'evidence', 'meta', 'pairs', 'quarantine']);
     expect(db.transaction('pairs').objectStore('pairs').keyPath).toEqual(['itemKey', 'site']);
     const events = db.transaction('events').objectStore('events');
     expect(events.keyPath).toBe('id');

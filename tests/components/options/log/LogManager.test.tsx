@@ -313,6 +313,7 @@ describe('LogManager export and report', () => {
     const url = new URL(create.mock.calls[0]![0].url!);
     expect(url.pathname).toBe('/report.html');
     expect(url.searchParams.get('site')).toBe('loans-a.example');
-    expect(url.searchParams.getAll('kind')).toEqual(['national-id', 'phone', 'bank-card']);
+    // Every kind but the unticked SMS codes, access to contacts, camera, location and clipboard included.
+    expect(url.searchParams.getAll('kind')).toEqual(['national-id', 'phone', 'bank-card', 'contacts', 'camera', 'location', 'clipboard']);
   });
 });

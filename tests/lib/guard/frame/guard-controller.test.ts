@@ -318,3 +318,60 @@ describe('before the page has a loan verdict', () => {
     }
   });
 });
+
+describe('access: contacts, camera, location, clipboard', () => {
+  it('on an untrusted loan page, holds the call and asks, naming only the kind', () => {
+    controller.holdAccess('r1', 'contacts');
+    expect(releases).toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ route: 'permission', destinationUrl: PAGE, isLoanPage: true, items: [{ kind: 'contacts', masked: '—', fieldKey: 'access.contacts' }] });
+    controller.onDecided(reports[0]!.holdId, 'cancelled');
+    expect(releases).toEqual([['r1', false]]);
+  });
+
+  it('asks on a page whose loan verdict never came (fail closed)', () => {
+    known = false;
+    isLoanPage = false;
+    controller.holdAccess('r1', 'contacts');
+    expect(reports).toHaveLength(1);
+    expect(releases).toEqual([]);
+  });
+
+  it('lets it go at once on a page that is not a lender\'s, or on a trusted site', () => {
+    isLoanPage = false;
+    controller.holdAccess('r1', 'camera');
+    isLoanPage = true;
+    trusted = ['kuaidai.example'];
+    controller.holdAccess('r2', 'location');
+    expect(releases).toEqual([
+      ['r1', true],
+      ['r2', true],
+    ]);
+    expect(reports).toEqual([]);
+  });
+
+  it('joins a second ask to the open prompt, visibly, and releases both with the answer', () => {
+    controller.holdAccess('r1', 'camera');
+    controller.holdAccess('r2', 'location');
+    controller.holdAccess('r3', 'location');
+    expect(reports).toHaveLength(1);
+    expect(updates).toEqual([{ holdId: reports[0]!.holdId, items: [expect.objectContaining({ kind: 'location' })], after: 'open' }]);
+    controller.onDecided(reports[0]!.holdId, 'sent-once');
+    expect(releases).toEqual([
+      ['r1', true],
+      ['r2', true],
+      ['r3', true],
+    ]);
+  });
+
+  it('an answer about access leaves the answer about typed data to the same site in place', () => {
+    controller.decide('fetch', PAGE, ['tel=13800138000'], '');
+    controller.onDecided(reports[0]!.holdId, 'sent-once');
+    controller.holdAccess('r1', 'clipboard');
+    controller.onDecided(reports[1]!.holdId, 'cancelled');
+    // Still inside the "send once" window of the phone's answer: it follows that answer, unasked.
+    now += 1_000;
+    expect(controller.decide('fetch', PAGE, ['tel=13800138000'], '')).toEqual({ action: 'allow' });
+    expect(reports).toHaveLength(2);
+  });
+});
