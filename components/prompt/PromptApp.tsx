@@ -47,6 +47,9 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
   const [geometry, setGeometry] = useState<Geometry>({ safe: false });
   const [failed, setFailed] = useState(false);
   const portRef = useRef<PromptPort | null>(null);
+  // The port the background has answered on (it sent the state): an answer goes only there. One sent
+  // on a port the restarting worker has not taken up yet waits, and goes with the first state.
+  const readyPortRef = useRef<PromptPort | null>(null);
   // The answer given and the port it went out on: a worker stopped before it acted on it loses the
   // message, so the answer goes again on the next connection while its hold is still open.
   const answered = useRef<{ holdId: string; decision: UserDecision; port: PromptPort | null } | null>(null);
@@ -72,6 +75,7 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
       port.onMessage.addListener((raw) => {
         const state = readState(raw);
         if (!state) return;
+        readyPortRef.current = port;
         const given = answered.current;
         if (given && !state.holds.some((hold) => hold.holdId === given.holdId)) answered.current = null;
         else if (given && given.port !== port) {
@@ -85,6 +89,7 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
       // The background's worker restarted (or was stopped): connect again; it sends the state anew.
       port.onDisconnect.addListener(() => {
         if (portRef.current === port) portRef.current = null;
+        if (readyPortRef.current === port) readyPortRef.current = null;
         if (!closed) retry = setTimeout(open, 100);
       });
     };
@@ -132,7 +137,7 @@ export function PromptApp({ hash, connect = defaultConnect, isTrustedEvent }: Pr
       failed={failed}
       isTrustedEvent={isTrustedEvent}
       onDecision={async (decision: UserDecision) => {
-        const port = portRef.current;
+        const port = readyPortRef.current;
         answered.current = { holdId: current.holdId, decision, port };
         // Not connected this instant (the worker restarting): it goes as soon as the prompt reconnects.
         port?.postMessage({ type: 'hold-decision', holdId: current.holdId, decision });

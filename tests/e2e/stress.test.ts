@@ -121,6 +121,26 @@ describe('audit-only: every share is recorded before it leaves, across worker st
 describe('with prompts: every held submission ends, sent once or recorded as not sent', () => {
   const TABS = 4;
 
+  it('the worker stopped while the prompts are up: each prompt still answers, each form arrives once and is logged once', async () => {
+    const hosts = Array.from({ length: TABS }, (_, i) => `www.asked-${i}.test`);
+    const pages = await openAndFill(hosts);
+    await Promise.all(pages.map((page) => page.click('#submit-button', { noWaitAfter: true })));
+    for (const page of pages) await waitForPrompt(page, 20_000);
+    await stopWorkers(pages[0]!);
+    // Half are sent, half are not; the prompts reconnect to the restarted worker to take the answer.
+    for (const [i, page] of pages.entries()) {
+      await page.bringToFront();
+      await answer(await waitForPrompt(page, 20_000), i % 2 === 0 ? 'sent-once' : 'cancelled');
+    }
+    for (const [i, host] of hosts.entries()) await expect.poll(() => registered(host).length, { timeout: 20_000 }).toBe(i % 2 === 0 ? 1 : 0);
+    await expect.poll(async () => [...(await eventsBySite(hosts)).values()].reduce((sum, events) => sum + events.length, 0), { timeout: 20_000 }).toBe(TABS * 2);
+    const bySite = await eventsBySite(hosts);
+    for (const [i, host] of hosts.entries()) {
+      expect(bySite.get(host)!.map((event) => event.decision)).toEqual(i % 2 === 0 ? ['sent-once', 'sent-once'] : ['cancelled', 'cancelled']);
+    }
+    await Promise.all(pages.map((page) => page.close()));
+  });
+
   it('the worker stopped right after the answers: no submission is left held, none lost', async () => {
     const hosts = Array.from({ length: TABS }, (_, i) => `www.answered-${i}.test`);
     const pages = await openAndFill(hosts);

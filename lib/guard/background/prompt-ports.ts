@@ -45,12 +45,18 @@ export class PromptPorts {
 
   /** A port opened by a prompt page: checked, registered, and given the tab's state. */
   async connect(port: Browser.runtime.Port): Promise<void> {
+    // Listening at once: what the prompt sends while its token is being checked (an answer given
+    // just as a stopped worker restarts) would otherwise be dropped by the browser, not queued.
+    const early: unknown[] = [];
+    let handle = (raw: unknown): void => void early.push(raw);
+    port.onMessage.addListener((raw: unknown) => handle(raw));
     const token = port.name.slice(PROMPT_PORT_PREFIX.length);
     const fromPrompt = (port.sender?.url ?? '').startsWith(this.deps.promptUrl());
     const tabId = TOKEN.test(token) ? (await browser.storage.session.get(tokenKey(token)))[tokenKey(token)] : undefined;
     // Where the browser says which tab the frame is in (Chromium), it must be the token's tab.
     const senderTab = port.sender?.tab?.id;
     if (!fromPrompt || typeof tabId !== 'number' || (senderTab !== undefined && senderTab !== tabId)) {
+      handle = () => undefined;
       port.disconnect();
       return;
     }
@@ -58,10 +64,11 @@ export class PromptPorts {
     if (!set) this.ports.set(tabId, (set = new Set()));
     set.add(port);
     port.onDisconnect.addListener(() => set.delete(port));
-    port.onMessage.addListener((raw: unknown) => {
+    handle = (raw) => {
       const parsed = promptMessageSchema.safeParse(raw);
       if (parsed.success) void this.deps.onMessage(parsed.data, { tabId }).catch(() => undefined);
-    });
+    };
+    for (const raw of early.splice(0)) handle(raw);
     await this.push(tabId, [port]);
   }
 

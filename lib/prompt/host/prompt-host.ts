@@ -176,10 +176,14 @@ export class PromptHost {
     if (this.focusTimer !== undefined) clearTimeout(this.focusTimer);
     this.overlay?.park();
     this.env.onShownChange(false);
-    // Focus goes back to where the user was.
+    // Focus goes back to where the user was, unless they have moved on meanwhile (clicked into
+    // another field): the answer reaches the page a moment after the click, and taking the keyboard
+    // back then would send their next keystrokes into the field they left.
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    const active = this.doc.activeElement;
+    const focusInPrompt = active === null || active === this.doc.body || active === this.overlay?.host;
+    if (focusInPrompt && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   /** The focused element, inside open shadow roots too. */

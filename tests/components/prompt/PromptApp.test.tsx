@@ -291,6 +291,17 @@ describe('PromptApp', () => {
     expect(ports[2]!.posted).not.toContainEqual(sent);
   });
 
+  it('an answer given on a new connection the background has not answered yet waits for its state, then goes once', async () => {
+    await mount({ holds: [hold], isTrustedEvent: trustEverything });
+    await port().drop();
+    await act(() => void vi.advanceTimersByTime(100));
+    // Reconnected, but the restarting worker has not taken the port up (no state yet): nothing posted on it.
+    await click(button('cancelled'));
+    expect(decisions()).toEqual([]);
+    await port().push(state([hold]));
+    expect(decisions()).toEqual([{ type: 'hold-decision', holdId: HOLD_ID, decision: 'cancelled' }]);
+  });
+
   it('reconnects after the background restarts and takes the state it is sent anew', async () => {
     await mount({ holds: [hold], isTrustedEvent: trustEverything });
     await port().drop();

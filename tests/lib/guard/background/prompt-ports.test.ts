@@ -130,6 +130,25 @@ describe('connect', () => {
     expect(states(fake)).toEqual([{ type: 'state', holds: [hold(4)], geometry: { safe: false, reason: 'hidden' } }]);
   });
 
+  it('takes an answer the prompt sent while its token was still being checked (a restarting worker)', async () => {
+    const token = await ports.token(4);
+    const fake = fakePort(`${PROMPT_PORT_PREFIX}${token}`, { url: `${PROMPT_URL}#${token}`, tab: { id: 4 } });
+    const connecting = ports.connect(fake.port);
+    fake.send({ type: 'hold-decision', holdId: 'hold_0000000000000004', decision: 'sent-once' });
+    await connecting;
+    expect(received).toEqual([{ message: { type: 'hold-decision', holdId: 'hold_0000000000000004', decision: 'sent-once' }, from: { tabId: 4 } }]);
+  });
+
+  it('drops what a refused port sent while it was being checked', async () => {
+    const fake = fakePort(`${PROMPT_PORT_PREFIX}${'0'.repeat(32)}`, { url: `${PROMPT_URL}#${'0'.repeat(32)}`, tab: { id: 4 } });
+    const connecting = ports.connect(fake.port);
+    fake.send({ type: 'hold-decision', holdId: 'hold_0000000000000004', decision: 'sent-once' });
+    await connecting;
+    fake.send({ type: 'hold-decision', holdId: 'hold_0000000000000004', decision: 'sent-once' });
+    expect(fake.disconnected()).toBe(true);
+    expect(received).toEqual([]);
+  });
+
   it('accepts a prompt page whose tab the browser does not name (Firefox frames)', async () => {
     const fake = await connectPrompt(4, { senderTab: null });
     expect(fake.disconnected()).toBe(false);

@@ -156,6 +156,31 @@ describe('PromptHost', () => {
     expect(shownChanges).toEqual([true, false]);
   });
 
+  it('gives the keyboard back to the field the user was in when the prompt ends', async () => {
+    document.body.innerHTML = '<input id="idcard"><input id="card">';
+    const idcard = document.getElementById('idcard') as HTMLInputElement;
+    idcard.focus();
+    const prompt = host();
+    prompt.show('hold_1', 'tracker.example', true); // by action: the prompt takes the keyboard
+    await settle();
+    expect(document.activeElement).not.toBe(idcard);
+    prompt.ended({ type: 'hold-ended', holdId: 'hold_1', decision: 'cancelled' });
+    expect(document.activeElement).toBe(idcard);
+  });
+
+  it('leaves the keyboard where the user moved it before the answer arrived (no keystrokes into the field they left)', async () => {
+    document.body.innerHTML = '<input id="idcard"><input id="card">';
+    const idcard = document.getElementById('idcard') as HTMLInputElement;
+    const card = document.getElementById('card') as HTMLInputElement;
+    idcard.focus();
+    const prompt = host();
+    prompt.show('hold_1', 'tracker.example', true);
+    await settle();
+    card.focus(); // answered, then straight on to the next field
+    prompt.ended({ type: 'hold-ended', holdId: 'hold_1', decision: 'cancelled' });
+    expect(document.activeElement).toBe(card);
+  });
+
   it('stays up while another hold is still open', async () => {
     const prompt = host();
     prompt.show('hold_1', 'a.example', false);
