@@ -13,9 +13,15 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
 export const ACCESS_KINDS = ['contacts', 'camera', 'location', 'clipboard'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 /** Everything a held request or a log entry can be about. */
-export const DATA_KINDS = [...FIELD_KINDS, ...ACCESS_KINDS] as const;
+/** A picture of an ID document a lender's page asked for: logged as marked, sent as is or not attached (never the picture). */
+export const ID_PHOTO = 'id-photo';
+export const DATA_KINDS = [...FIELD_KINDS, ID_PHOTO, ...ACCESS_KINDS] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 export const isAccessKind = (kind: string): kind is AccessKind => (ACCESS_KINDS as readonly string[]).includes(kind);
+/** A kind typed into a field (the settings say where each is watched); not an access or an ID photo. */
+export const isFieldKind = (kind: string): kind is FieldKind => (FIELD_KINDS as readonly string[]).includes(kind);
+/** Kinds shown by name alone: SMS codes (single-use, always fully masked) and access to contacts, camera… (no value). */
+export const shownByNameOnly = (kind: DataKind): boolean => kind === 'otp' || isAccessKind(kind);
 
 /**
  * How the data was about to leave the page: the page-script routes the in-page guard holds, then the

@@ -3,45 +3,9 @@
 // in this page; the picture never leaves the device.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/lib/locale/i18n';
-import { markLayout, markText, outputSize, outputType } from '@/lib/help/id-mark';
+import { markText, outputType } from '@/lib/help/id-mark';
+import { drawMarked, markedName } from '@/lib/help/id-mark-draw';
 import { saveBlobAs } from '@/components/shared/save-file';
-
-const FONT = (size: number) => `600 ${size}px system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif`;
-
-/** Draws `image` and the endorsement on `canvas`, at the image's size (scaled down when huge). */
-export function drawMarked(canvas: HTMLCanvasElement, image: CanvasImageSource & { width: number; height: number }, text: string): void {
-  const { width, height } = outputSize(image.width, image.height);
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.drawImage(image, 0, 0, width, height);
-  const layout = markLayout(width, height, text, (line, size) => {
-    ctx.font = FONT(size);
-    return ctx.measureText(line).width;
-  });
-  ctx.save();
-  ctx.globalAlpha = layout.alpha;
-  ctx.font = FONT(layout.fontSize);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  // Dark red letters with a light outline show on light and dark parts of a photo alike.
-  ctx.lineWidth = Math.max(1, layout.fontSize / 10);
-  ctx.strokeStyle = '#ffffff';
-  ctx.fillStyle = '#b00020';
-  for (const line of layout.lines) {
-    ctx.save();
-    ctx.translate(line.x, line.y);
-    ctx.rotate(layout.angle);
-    ctx.strokeText(text, 0, 0);
-    ctx.fillText(text, 0, 0);
-    ctx.restore();
-  }
-  ctx.restore();
-}
-
-const markedName = (name: string, type: string): string =>
-  `${name.replace(/\.[^.]*$/, '') || 'id'}-marked.${type === 'image/jpeg' ? 'jpg' : type.slice('image/'.length)}`;
 
 export function IdMarkTool({ initialSite = '' }: { initialSite?: string }) {
   const [file, setFile] = useState<File | null>(null);

@@ -4,7 +4,7 @@
 import { kindLabel, t, uiLanguage } from '@/lib/locale/i18n';
 import { relativeDay } from '@/lib/log/log-views';
 import type { Decision, ShareRoute } from '@/lib/log/share-event';
-import { isAccessKind, type DataKind } from '@/lib/types';
+import { shownByNameOnly, type DataKind } from '@/lib/types';
 import { domainToUnicode } from '@/lib/trust/domain-unicode';
 
 export const decisionLabel = (decision: Decision): string => t(`report_decision_${decision.replace('-', '_')}`);
@@ -42,16 +42,14 @@ export function dateTimeLabel(at: number): string {
 }
 let dateTimeFormat: { language: string; format: Intl.DateTimeFormat } | undefined;
 
-/** Kinds shown by name alone: SMS codes (single-use, always fully masked) and access to contacts, camera… (no value). */
-const byNameOnly = (kind: DataKind): boolean => kind === 'otp' || isAccessKind(kind);
 
 /** A data item as people read it: "Phone number 138****8000"; SMS codes and access kinds by kind alone. */
 export function itemLabel(kind: DataKind, masked: string): string {
-  return byNameOnly(kind) ? kindLabel(kind) : `${kindLabel(kind)} ${masked}`;
+  return shownByNameOnly(kind) ? kindLabel(kind) : `${kindLabel(kind)} ${masked}`;
 }
 
 /** A masked value worth showing: none for SMS codes and access kinds. */
-export const shownMasked = (kind: DataKind, masked: string): string => (byNameOnly(kind) ? '' : masked);
+export const shownMasked = (kind: DataKind, masked: string): string => (shownByNameOnly(kind) ? '' : masked);
 
 function format(locale: string, options: Intl.DateTimeFormatOptions, at: number): string {
   try {

@@ -3,7 +3,7 @@
 // watches, the requests it holds and their updates, pages leaving with requests held; and, from the
 // top frame only, the prompt's host (a prompt token, how the page shows the prompt, Undo after Trust).
 import type { GuardService } from './guard-service';
-import { abandonHolds, holdStatus, receiveHold, undoTrust, updateHold } from '@/lib/guard/background/holds';
+import { abandonHolds, holdStatus, receiveHold, recordIdPhoto, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
 import { loanVerdictOf } from '@/lib/detect/page-verdict';
 import { classifyIdUpload } from '@/lib/detect/id-upload';
@@ -25,6 +25,8 @@ export const contentMessages = (guard: GuardService) =>
       case 'id-upload-check':
         // The frame describes the file input; the rules stay here, out of page code.
         return classifyIdUpload(message);
+      case 'id-photo':
+        return recordIdPhoto(message, from, guard.holds);
       case 'guard-hold':
         return receiveHold(message, from, guard.holds);
       case 'hold-update':

@@ -13,7 +13,7 @@ import type { ToContentMessage } from '@/lib/messages/to-content';
 import { loadSettings } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/trust/site-identity';
 import { loadTrustedList, trustedSiteNames } from '@/lib/trust/trusted-list';
-import { isAccessKind, SHARE_ROUTES, type ShareRoute } from '@/lib/types';
+import { isFieldKind, SHARE_ROUTES, type ShareRoute } from '@/lib/types';
 import type { ContentSender } from './message-router';
 import { readTabVerdict } from './tab-verdict-store';
 
@@ -68,7 +68,7 @@ export function createGuardService(record: RecordEvents, now: () => number): Gua
   const guarded = async (tabId: number): Promise<WatchRecordMessage[]> => {
     const { watch } = (await loadSettings()).value;
     const isLoan = (await readTabVerdict(tabId))?.loan?.isLoanPage === true;
-    return registry.records(tabId).filter(({ item }) => !isAccessKind(item.kind) && (watch[item.kind] === 'all-sites' || (watch[item.kind] === 'loan-pages' && isLoan)));
+    return registry.records(tabId).filter(({ item }) => isFieldKind(item.kind) && (watch[item.kind] === 'all-sites' || (watch[item.kind] === 'loan-pages' && isLoan)));
   };
   const guardedCache = new Map<number, WatchRecordMessage[]>();
 

@@ -3,7 +3,7 @@
 // lookup (browser.i18n in the page, the locale files in tests), so each letter is in the user's
 // language; official names stay as written. Only facts from the log — no legal claims.
 import type { ShareEvent } from '@/lib/log/share-event';
-import { isAccessKind, SENT_DECISIONS, type Decision, type DataKind } from '@/lib/types';
+import { shownByNameOnly, SENT_DECISIONS, type Decision, type DataKind } from '@/lib/types';
 import { channelsFor, type ReportingChannel } from './leak-help';
 
 /** Message lookup with positional substitutions, as browser.i18n.getMessage. */
@@ -52,7 +52,6 @@ export interface LetterFacts {
   rows: { at: number; pageUrl: string; kind: DataKind; masked: string; decision: Decision }[];
 }
 
-const byNameOnly = (kind: DataKind): boolean => kind === 'otp' || isAccessKind(kind);
 
 /** The log's events that reached or tried to reach `site`, as the facts a letter states; null when none. */
 export function letterFacts(events: readonly ShareEvent[], site: string): LetterFacts | null {
@@ -63,10 +62,10 @@ export function letterFacts(events: readonly ShareEvent[], site: string): Letter
   for (const event of mine) {
     if (!pages.has(event.pageUrl)) pages.set(event.pageUrl, event.pageTitle);
     // SMS codes are single-use and access (contacts, camera…) has no value: one line per kind, no masked value.
-    const key = byNameOnly(event.kind) ? event.kind : `${event.kind}\u0000${event.masked}`;
+    const key = shownByNameOnly(event.kind) ? event.kind : `${event.kind}\u0000${event.masked}`;
     let item = items.get(key);
     if (!item) {
-      item = { kind: event.kind, masked: byNameOnly(event.kind) ? '' : event.masked, sent: 0, stopped: 0, first: event.at, last: event.at };
+      item = { kind: event.kind, masked: shownByNameOnly(event.kind) ? '' : event.masked, sent: 0, stopped: 0, first: event.at, last: event.at };
       items.set(key, item);
     }
     item.first = Math.min(item.first, event.at);
@@ -85,7 +84,7 @@ export function letterFacts(events: readonly ShareEvent[], site: string): Letter
       at: event.at,
       pageUrl: event.pageUrl,
       kind: event.kind,
-      masked: byNameOnly(event.kind) ? '' : event.masked,
+      masked: shownByNameOnly(event.kind) ? '' : event.masked,
       decision: event.decision,
     })),
   };

@@ -7,6 +7,7 @@ import {
   holdsAbandonedSchema,
   holdStatusSchema,
   holdUpdateSchema,
+  idPhotoSchema,
   promptGeometrySchema,
   promptObscuredSchema,
   promptOpenSchema,
@@ -21,6 +22,7 @@ import { WRITE_MESSAGES } from './write-messages';
 export const contentMessageSchema = z.discriminatedUnion('type', [
   frameVerdictSchema,
   idUploadCheckSchema,
+  idPhotoSchema,
   guardHoldSchema,
   holdUpdateSchema,
   watchUpdateSchema,

@@ -121,6 +121,10 @@ export const promptGeometrySchema = z.object({
   safe: z.boolean(),
   reason: z.optional(z.enum(GEOMETRY_PROBLEMS)),
 });
+/** Content script → background: what the user chose for a picture of an ID a lender's page asked for (never the picture). */
+export const ID_PHOTO_CHOICES = ['marked', 'as-is', 'not-attached'] as const;
+export const idPhotoSchema = z.object({ type: z.literal('id-photo'), choice: z.enum(ID_PHOTO_CHOICES), title: z.string().check(z.maxLength(500)) });
+export type IdPhotoMessage = z.infer<typeof idPhotoSchema>;
 /** Content script → background: the page is going away with these requests still held. */
 export const holdsAbandonedSchema = z.object({ type: z.literal('holds-abandoned'), holdIds: z.array(holdIdSchema).check(z.maxLength(50)) });
 /**

@@ -1,12 +1,14 @@
 // An ID-document upload on a lender's page, in real Chromium: picking a picture for a "身份证正面"
-// field (which the page uploads with FormData) brings LoanGuard's notice to mark the copy first,
-// naming the field; a look-alike (avatar) upload and a trusted site bring none.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// field (which the page uploads with FormData as soon as it changes) is held before the page sees it,
+// and LoanGuard offers to mark it. "Add a mark" gives the page a marked copy of the same size (the
+// page itself measures the pixels it got); "Don't attach" gives it nothing; each choice is logged
+// (never the picture). A look-alike (avatar) upload and a trusted site go straight through.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { guardSuite, setStorage, settle, type Harness } from '../helpers/e2e-harness';
+import { guardSuite, readLog, setStorage, settle, type Harness } from '../helpers/e2e-harness';
 
 const suite = guardSuite();
 let harness: Harness;
@@ -17,19 +19,49 @@ beforeEach(async () => {
   await setStorage(harness, { settings: { version: 1, showNotice: false } });
 });
 
+// The page uploads what the field holds, with what it could see in the picture: its size and how
+// many pixels are not the plain background colour (#ddeeff) the test picture is filled with.
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>闪电借款 - 极速放款 额度最高20万</title></head><body>
 <h1>闪电借款：秒批放款，额度最高 200000 元</h1><p>借款年利率低至 7.2%，期限 3-24 期，申请借款后 5 分钟内放款到银行卡。网贷新用户首次借款免息。</p>
 <p>上传身份证完成实名认证后即可提现。</p>
-<form id="f"><label for="front">身份证正面</label><input id="front" name="front" type="file" accept="image/*">
+<form id="f"><label for="mobile">手机号</label><input id="mobile" name="mobile">
+<label for="front">身份证正面</label><input id="front" name="front" type="file" accept="image/*">
 <label for="avatar">上传头像</label><input id="avatar" name="avatar" type="file" accept="image/*"></form>
 <script>
-  for (const input of document.querySelectorAll('input[type=file]')) input.addEventListener('change', () => {
-    const body = new FormData(); body.append(input.name, input.files[0]);
+  for (const input of document.querySelectorAll('input[type=file]')) input.addEventListener('change', async () => {
+    const body = new FormData();
+    body.append('count', String(input.files.length));
+    const file = input.files[0];
+    if (file) {
+      body.append('name', file.name);
+      const picture = await createImageBitmap(file);
+      const canvas = new OffscreenCanvas(picture.width, picture.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(picture, 0, 0);
+      const pixels = context.getImageData(0, 0, picture.width, picture.height).data;
+      let changed = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (Math.abs(pixels[i] - 0xdd) + Math.abs(pixels[i + 1] - 0xee) + Math.abs(pixels[i + 2] - 0xff) > 24) changed++;
+      body.append('size', picture.width + 'x' + picture.height);
+      body.append('changed', String(changed));
+    }
     fetch('/api/upload-' + input.name, { method: 'POST', body });
   });
 </script></body></html>`;
 const PICTURE = path.join(mkdtempSync(path.join(tmpdir(), 'loanguard-id-')), 'front.png');
-writeFileSync(PICTURE, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+
+/** A 240×150 picture in one plain colour, drawn by the browser (written once). */
+async function makePicture(): Promise<void> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 240;
+    canvas.height = 150;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ddeeff';
+    context.fillRect(0, 0, 240, 150);
+    return canvas.toDataURL('image/png');
+  });
+  writeFileSync(PICTURE, Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+}
 
 /**
  * Picks the file as the browser's file chooser would: through DevTools, so the page gets trusted
@@ -43,8 +75,7 @@ async function pick(selector: string): Promise<void> {
   await cdp.detach();
 }
 
-const overlays = () => page.evaluate(() => [...document.querySelectorAll('loanguard-overlay')].filter((el) => getComputedStyle(el).display !== 'none').length);
-/** The page's DOM with closed shadow roots opened (the notice lives in one). */
+/** The page's DOM with closed shadow roots opened (the offer lives in one). */
 async function piercedHtml(): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -52,37 +83,98 @@ async function piercedHtml(): Promise<string> {
   await cdp.detach();
   return outerHTML;
 }
+const offerShown = async (): Promise<boolean> => (await piercedHtml()).includes('data-id-offer="marked"');
+const uploads = (name: string) => harness.server.requests.filter((r) => r.url === `/api/upload-${name}`);
+/** A text part of the multipart body the page uploaded. */
+const part = (body: string, name: string): string | undefined => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(body)?.[1];
+
+/** For people to look at (.test-artifacts/id-offer/, ignored by git). */
+async function screenshot(name: string): Promise<void> {
+  const shots = path.resolve(import.meta.dirname, '../../.test-artifacts/id-offer');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
 const open = async (): Promise<void> => {
   harness.server.extraPages.set('/id-upload.html', PAGE);
   await page.goto(`${harness.server.siteOrigin('kuaidai')}/id-upload.html`);
+  await makePicture();
+  // The page is known as a lender's (the background's verdict) before the user gets to the upload.
+  await page.fill('#mobile', '13800138000');
+  await settle(300);
 };
 
-describe('an ID-document upload on a lender\'s page', () => {
-  it('picking a picture brings the notice to mark the copy first, naming the field', async () => {
+describe("an ID-document upload on a lender's page", () => {
+  it('is held before the page sees it; "Add a mark" gives the page a marked copy of the same size, and is logged', async () => {
     await open();
     await pick('#front');
-    await expect.poll(overlays).toBe(1);
-    const html = await piercedHtml();
-    const notice = /<p>(LoanGuard: [^<]*)<\/p>/.exec(html)?.[1] ?? '';
-    expect(notice).toContain('("身份证正面")');
-    expect(notice).toContain('Mark a copy of your ID');
+    await expect.poll(offerShown).toBe(true);
+    expect(await piercedHtml()).toContain('身份证正面');
+    await screenshot('offer-1280');
+    // The page has had nothing: no change event, an empty field.
+    expect(uploads('front')).toHaveLength(0);
+    expect(await page.evaluate(() => (document.getElementById('front') as HTMLInputElement).files!.length)).toBe(0);
+    // "Add a mark" has the keyboard: a real Enter chooses it.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => uploads('front').length).toBe(1);
+    const body = uploads('front')[0]!.body;
+    expect(part(body, 'count')).toBe('1');
+    expect(part(body, 'name')).toBe('front-marked.png');
+    expect(part(body, 'size')).toBe('240x150');
+    // The endorsement is drawn across the picture: a good share of its pixels are no longer the background.
+    expect(Number(part(body, 'changed'))).toBeGreaterThan(240 * 150 * 0.03);
+    await expect.poll(async () => (await readLog(harness)).filter((event) => event.kind === 'id-photo').map((event) => [event.decision, event.masked])).toEqual([['sent-once', 'marked']]);
   });
 
-  it('an avatar upload brings no notice', async () => {
+  it('fits a phone-sized window, whole and answerable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open();
+    await pick('#front');
+    await expect.poll(offerShown).toBe(true);
+    await screenshot('offer-390');
+    // Nothing of the offer is outside the window.
+    const box = await page.evaluate(() => {
+      const host = [...document.querySelectorAll('loanguard-overlay')].map((el) => el.getBoundingClientRect()).find((rect) => rect.height > 100);
+      return host ? { left: host.left, right: host.right, bottom: host.bottom } : null;
+    });
+    expect(box).not.toBeNull();
+    expect(box!.left).toBeGreaterThanOrEqual(0);
+    expect(box!.right).toBeLessThanOrEqual(390);
+    expect(box!.bottom).toBeLessThanOrEqual(844);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => uploads('front').length).toBe(1);
+    expect(part(uploads('front')[0]!.body, 'name')).toBe('front-marked.png');
+  });
+
+  it('"Don\'t attach" gives the page an empty field', async () => {
+    await open();
+    await pick('#front');
+    await expect.poll(offerShown).toBe(true);
+    // Add a mark → Send as is → Don't attach.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => uploads('front').length).toBe(1);
+    expect(part(uploads('front')[0]!.body, 'count')).toBe('0');
+    await expect.poll(async () => (await readLog(harness)).filter((event) => event.kind === 'id-photo').some((event) => event.decision === 'cancelled' && event.masked === 'not attached')).toBe(true);
+  });
+
+  it('an avatar upload goes straight to the page, unchanged', async () => {
     await open();
     await pick('#avatar');
-    // The page's own upload of the avatar has gone out: the pick was fully handled.
-    await expect.poll(() => harness.server.requests.filter((r) => r.url === '/api/upload-avatar').length).toBe(1);
-    await settle(300);
-    expect(await overlays()).toBe(0);
+    await expect.poll(() => uploads('avatar').length).toBe(1);
+    expect(part(uploads('avatar')[0]!.body, 'name')).toBe('front.png');
+    expect(part(uploads('avatar')[0]!.body, 'changed')).toBe('0');
+    expect(await offerShown()).toBe(false);
   });
 
-  it('on a trusted site no notice', async () => {
+  it('on a trusted site no offer: the page gets the picture as picked', async () => {
     await setStorage(harness, { trustedSites: { version: 1, sites: [{ site: 'kuaidai.localhost', addedAt: 1, note: '' }] } });
     await open();
     await pick('#front');
-    await expect.poll(() => harness.server.requests.filter((r) => r.url === '/api/upload-front').length).toBe(1);
+    await expect.poll(() => uploads('front').length).toBe(1);
+    expect(part(uploads('front')[0]!.body, 'name')).toBe('front.png');
     await settle(300);
-    expect(await overlays()).toBe(0);
+    expect(await offerShown()).toBe(false);
   });
 });

@@ -5,12 +5,15 @@
 // is recorded, the backstop lets exactly that pass, and one `hold-ended` message tells every frame.
 // Holds that can't be answered any more (page left, tab closed) end as "not sent".
 import type { ContentSender, PromptSender } from '@/lib/background/message-router';
-import type { GuardHoldMessage, Hold, HoldStatus, HoldUpdateMessage, UserDecision } from '@/lib/messages/guard-messages';
+import type { GuardHoldMessage, Hold, HoldStatus, HoldUpdateMessage, IdPhotoMessage, UserDecision } from '@/lib/messages/guard-messages';
 import type { ToContentMessage } from '@/lib/messages/to-content';
 import { fingerprintItems } from '@/lib/log/fingerprint-input';
+import { t } from '@/lib/locale/i18n';
+import { randomId } from '@/lib/random-id';
+import { ID_PHOTO } from '@/lib/types';
 import { readHold } from '@/lib/prompt/hold-read';
 import { trustSiteFromPrompt, untrustSite } from '@/lib/trust/trusted-writer';
-import { allHolds, closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, tabHolds, type RecordEvents } from './hold-store';
+import { allHolds, closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, shareEventsFor, tabHolds, type RecordEvents } from './hold-store';
 
 export interface HoldDeps {
   record: RecordEvents;
@@ -50,6 +53,31 @@ export async function receiveHold(message: GuardHoldMessage, from: ContentSender
     deps.promptChanged(from.tabId, hold),
     deps.tell(from.tabId, 0, { type: 'show-prompt', holdId: hold.holdId, display: hold.destination.display, ...(hold.byAction ? { byAction: true } : {}) }),
   ]);
+  return { ok: true };
+}
+
+/**
+ * The user's choice for a picture of an ID the page asked for: one entry for the page's site, "ID
+ * photo, marked / sent as is" (sent) or "not attached" (not sent), in the user's words. Never the picture.
+ */
+export async function recordIdPhoto(message: IdPhotoMessage, from: ContentSender, deps: HoldDeps): Promise<HoldReply> {
+  const masked = t(`idPhoto_${message.choice.replace('-', '_')}`) || message.choice;
+  const item = { kind: ID_PHOTO, masked: masked.slice(0, 40), fingerprintValue: ID_PHOTO, fieldKey: 'upload.id-photo' } as const;
+  const now = deps.now();
+  const report: GuardHoldMessage = {
+    type: 'guard-hold',
+    holdId: randomId(),
+    route: 'other',
+    destinationUrl: from.url.slice(0, 4096),
+    pageTitle: message.title,
+    isLoanPage: true,
+    loanReasons: [],
+    items: [item],
+    auditOnly: false,
+    byAction: true,
+  };
+  const hold = holdFromMessage(report, await fingerprintItems([item]), from.tabId, from.frameId, from.url, now);
+  await deps.record(shareEventsFor(hold, message.choice === 'not-attached' ? 'cancelled' : 'sent-once', now));
   return { ok: true };
 }
 

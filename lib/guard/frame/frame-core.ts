@@ -3,7 +3,6 @@
 // passive notice and, in the top frame, the tab's prompt. Loaded on demand by the bootstrap content
 // script, so frames without inputs never parse any of it.
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
-import { describeIdUpload } from '@/lib/detect/id-upload';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
 import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
@@ -13,6 +12,7 @@ import type { IsolatedChannel, RequestQuestion } from '../page/page-channel';
 import { startFrameGuard } from './frame-guard';
 import { reportReliably } from './reliable-report';
 import { loadFrameUi } from './frame-ui';
+import { holdIdUploads } from './id-upload-hold';
 
 export interface FrameCore {
   /** A question from the MAIN-world wrappers (through the bootstrap's channel). */
@@ -206,30 +206,13 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
       .then(() => guard.holdAccess(question));
   };
 
-  // A picture picked for a field that asks for an ID document, on a lender's page not trusted: a
-  // notice says to mark the copy first (LoanGuard's tool in the options page), and when the field
-  // takes the camera or PDFs, that such a copy goes unmarked. The background reads the field's words.
-  let removeIdNotice: (() => void) | undefined;
-  const onFilePicked = (target: unknown): void => {
-    const field = target instanceof HTMLInputElement && target.files?.length ? describeIdUpload(target) : null;
-    if (!field) return;
-    void Promise.all([send({ type: 'id-upload-check', texts: field.texts }), report(), guard.ready]).then(async ([reply, status]) => {
-      const upload = reply as { isIdUpload?: unknown; reasons?: { detail?: unknown }[] } | undefined;
-      const lender = (status ?? guard.pageStatus()).isLoanPage;
-      if (upload?.isIdUpload !== true || !lender || stopped || hostIsTrusted(win.location.hostname, guard.trustedSites())) return;
-      const ui = await loadFrameUi();
-      const what = field.label || String(upload.reasons?.[0]?.detail ?? '');
-      const extra = [field.camera ? t('idUploadCamera') : '', field.pdf ? t('idUploadPdf') : ''].filter(Boolean).join(' ');
-      removeIdNotice?.();
-      removeIdNotice = ui.showLoanNotice(doc, { message: `${t('idUploadNotice', what)}${extra ? ` ${extra}` : ''}`, dismiss: t('noticeDismiss') });
-    }, () => undefined);
-  };
-  const onChange = (event: Event): void => {
-    if (event.isTrusted) onFilePicked(event.composedPath()[0]);
-  };
-  win.addEventListener('change', onChange, true);
-  // A pick that made the bootstrap load this core: its change event has passed already.
-  for (const element of typedBeforeStart) onFilePicked(element);
+  // A picture picked for an ID-document field on a known lender's page not trusted: held before the
+  // page sees it, and the user offered to mark it first.
+  const stopIdHold = holdIdUploads(doc, win, {
+    applies: () => guard.pageStatus().isLoanPage && !hostIsTrusted(win.location.hostname, guard.trustedSites()),
+    send,
+    loadUi: loadFrameUi,
+  });
 
   const onMessage = (message: unknown): void => {
     // The user changed what this site is (popup): the new page status, straight from the background.
@@ -252,8 +235,7 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
       guard.stop();
       promptHost?.remove();
       removeNotice?.();
-      removeIdNotice?.();
-      win.removeEventListener('change', onChange, true);
+      stopIdHold();
     },
   };
 }

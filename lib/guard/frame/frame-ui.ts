@@ -1,15 +1,18 @@
 // What a frame shows on the page — the tab's prompt host (top frame), the loan notice, the app
-// download warning, toasts — built as its own file (frame-ui.js) and imported by the frame core only
+// download warning, toasts, the offer to mark an ID picture — built as its own file (frame-ui.js) and imported by the frame core only
 // when something is to be shown: a frame with inputs that never shows anything never parses it.
 import type { PromptHost } from '@/lib/prompt/host/prompt-host';
 import type { showApkWarning } from '@/lib/notices/apk-warning';
 import type { showLoanNotice } from '@/lib/notices/loan-notice';
+import type { offerIdPhoto } from './id-photo-offer';
 import { ext } from '@/lib/messages/extension-api';
 
 export interface FrameUi {
   PromptHost: typeof PromptHost;
   showLoanNotice: typeof showLoanNotice;
   showApkWarning: typeof showApkWarning;
+  /** A held picture for an ID-document field: the offer to mark it, then the page gets the user's choice. */
+  offerIdPhoto: typeof offerIdPhoto;
 }
 
 type UiScope = { loanGuardFrameUi?: FrameUi };

@@ -12,7 +12,7 @@
 import type { Decision, GuardHoldMessage, ReportedItem, ShareRoute, UserDecision } from '@/lib/messages/guard-messages';
 import type { Settings } from '@/lib/settings/defaults';
 import { hostIsTrusted, hostOf } from '@/lib/trust/trust-match';
-import { isAccessKind, type AccessKind, type Reason } from '@/lib/types';
+import { isFieldKind, type AccessKind, type Reason } from '@/lib/types';
 import { DigitStreams, findWatched, type WatchedValue } from './value-match';
 
 /** "Send once" lets the same fields go to the same site for this long: one action's requests. */
@@ -129,7 +129,7 @@ export class GuardController {
     for (const record of records) {
       const kind = record.item.kind;
       // Access to contacts, camera… is asked about by holdAccess, never found in a request.
-      if (isAccessKind(kind)) continue;
+      if (!isFieldKind(kind)) continue;
       const mode = watch[kind];
       if (mode === 'off' || (mode === 'loan-pages' && !isLoanPage)) continue;
       const value = `${record.watched.kind}:${record.watched.canonical}`;
@@ -176,7 +176,7 @@ export class GuardController {
     }
 
     const { watch } = this.env.settings();
-    const waits = !page.known && !this.verdictOverdue && [...items.values()].some((item) => !isAccessKind(item.kind) && watch[item.kind] === 'loan-pages');
+    const waits = !page.known && !this.verdictOverdue && [...items.values()].some((item) => isFieldKind(item.kind) && watch[item.kind] === 'loan-pages');
     if (waits && !this.openHold(host)) return { action: 'hold', holdId: this.awaitVerdict({ route, url, texts, flags, at, requestIds: [], replays: [] }) };
     return { action: 'hold', holdId: this.ask(route, host, destination, items, isAction) };
   }

@@ -1,7 +1,10 @@
 // The ID-upload check through the background's real message router: a content script sends the words
 // of a file input a picture was picked for; the background answers with the rules' verdict (the rules
-// are not page code). Malformed or oversized descriptions go unanswered, as does the same message from an extension page.
-import { describe, expect, it } from 'vitest';
+// are not page code). Malformed or oversized descriptions go unanswered, as does the same message from
+// an extension page. The choice made for an ID picture is logged without the picture.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { contentMessages } from '@/lib/background/from-content';
 import { routeMessages } from '@/lib/background/message-router';
@@ -26,5 +29,22 @@ describe('id-upload-check', () => {
     expect(await check(['x'.repeat(301)])).toBeUndefined();
     expect(await check(['身份证正面'], { url: `${ORIGIN}popup.html` } as Browser.runtime.MessageSender)).toBeUndefined();
     expect(await check(['身份证正面'])).toBeDefined();
+  });
+});
+
+describe('id-photo', () => {
+  it('logs the choice for the page’s site in the user’s words, never the picture; "not attached" as not sent', async () => {
+    // The background words it in the user's language: here the English catalog.
+    const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => english[key]?.message ?? '') as never);
+    const recorded: { kind: string; decision: string; masked: string; pageSite: string; destinationSites: string[] }[] = [];
+    const logRoute = routeMessages([contentMessages(createGuardService(async (events) => void recorded.push(...(events as never[])), () => 1))], () => ORIGIN);
+    await logRoute({ type: 'id-photo', choice: 'marked', title: '实名认证' }, page);
+    await logRoute({ type: 'id-photo', choice: 'not-attached', title: '实名认证' }, page);
+    expect(recorded.map((event) => [event.kind, event.decision, event.masked, event.pageSite, event.destinationSites[0]])).toEqual([
+      ['id-photo', 'sent-once', 'marked', 'shandianjie.test', 'shandianjie.test'],
+      ['id-photo', 'cancelled', 'not attached', 'shandianjie.test', 'shandianjie.test'],
+    ]);
+    expect(await logRoute({ type: 'id-photo', choice: 'photo-bytes', title: '' }, page)).toBeUndefined();
   });
 });

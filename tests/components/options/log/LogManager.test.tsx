@@ -313,7 +313,7 @@ describe('LogManager export and report', () => {
     const url = new URL(create.mock.calls[0]![0].url!);
     expect(url.pathname).toBe('/report.html');
     expect(url.searchParams.get('site')).toBe('loans-a.example');
-    // Every kind but the unticked SMS codes, access to contacts, camera, location and clipboard included.
-    expect(url.searchParams.getAll('kind')).toEqual(['national-id', 'phone', 'bank-card', 'contacts', 'camera', 'location', 'clipboard']);
+    // Every kind but the unticked SMS codes, ID photos and access to contacts, camera, location and clipboard included.
+    expect(url.searchParams.getAll('kind')).toEqual(['national-id', 'phone', 'bank-card', 'id-photo', 'contacts', 'camera', 'location', 'clipboard']);
   });
 });
