@@ -180,7 +180,8 @@ describe('without LoanGuard (the control): each attack gets the ID out', () => {
 
   it.each(CASES.filter((c) => !c.nativeIsClean).map((c) => [`${c.page}: ${c.trick}`, c] as const))('%s', async (_, c) => {
     await runAttack(page, server, trap, c);
-    await expect.poll(() => leaked(server, trap, c), { timeout: 8_000 }).toBeGreaterThan(0);
+    // Generous: under a loaded machine a new realm's script can take seconds to run.
+    await expect.poll(() => leaked(server, trap, c), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 });
 

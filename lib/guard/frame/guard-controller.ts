@@ -20,7 +20,7 @@ export const SEND_ONCE_WINDOW_MS = 5_000;
 /** A request this soon after the user's own submit, click or Enter is part of that action. */
 export const ACTION_WINDOW_MS = 1_500;
 /** Audit-only mode waits this long for the record to be durable before letting the request go anyway. */
-export const AUDIT_WAIT_MS = 5_000;
+export const AUDIT_WAIT_MS = 10_000;
 /** A request that needs the page's loan verdict waits this long for it, then is asked about as on a loan page. */
 export const VERDICT_WAIT_MS = 5_000;
 

@@ -4,7 +4,7 @@
 // waiting for a durable record, unreadable bodies held when anything is watched, and requests that
 // wait for the page's loan verdict (decided when it comes; asked about if it never does).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTION_WINDOW_MS, GuardController, SEND_ONCE_WINDOW_MS, VERDICT_WAIT_MS, type GuardEnvironment, type WatchRecord } from '@/lib/guard/frame/guard-controller';
+import { ACTION_WINDOW_MS, AUDIT_WAIT_MS, GuardController, SEND_ONCE_WINDOW_MS, VERDICT_WAIT_MS, type GuardEnvironment, type WatchRecord } from '@/lib/guard/frame/guard-controller';
 import { watchedValue } from '@/lib/guard/frame/value-match';
 import type { GuardHoldMessage, ReportedItem } from '@/lib/messages/guard-messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
@@ -196,7 +196,9 @@ describe('audit-only', () => {
       settings = { ...DEFAULT_SETTINGS, auditOnly: true };
       reportResult = new Promise<void>(() => undefined);
       const { requestId } = ask('https://collector.example/a', 'id=11010519491231002X');
-      await vi.advanceTimersByTimeAsync(5_000);
+      await vi.advanceTimersByTimeAsync(AUDIT_WAIT_MS - 1);
+      expect(releases).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
       expect(releases).toEqual([[requestId, true]]);
     } finally {
       vi.useRealTimers();
