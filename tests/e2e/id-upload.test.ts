@@ -83,6 +83,20 @@ async function piercedHtml(): Promise<string> {
   await cdp.detach();
   return outerHTML;
 }
+/** Clicks one of the offer's buttons with the real mouse (found through DevTools: it is in a closed shadow root). */
+async function choose(choice: 'marked' | 'as-is' | 'not-attached'): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const { searchId, resultCount } = await cdp.send('DOM.performSearch', { query: `button[data-id-offer="${choice}"]`, includeUserAgentShadowDOM: true });
+  const { nodeIds } = await cdp.send('DOM.getSearchResults', { searchId, fromIndex: 0, toIndex: resultCount });
+  const { model } = await cdp.send('DOM.getBoxModel', { nodeId: nodeIds[0]! });
+  await cdp.detach();
+  const [x1, y1, , , x3, y3] = model.content;
+  const x = (x1! + x3!) / 2;
+  const y = (y1! + y3!) / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.click(x, y);
+}
 const offerShown = async (): Promise<boolean> => (await piercedHtml()).includes('data-id-offer="marked"');
 const uploads = (name: string) => harness.server.requests.filter((r) => r.url === `/api/upload-${name}`);
 /** A text part of the multipart body the page uploaded. */
@@ -114,8 +128,7 @@ describe("an ID-document upload on a lender's page", () => {
     // The page has had nothing: no change event, an empty field.
     expect(uploads('front')).toHaveLength(0);
     expect(await page.evaluate(() => (document.getElementById('front') as HTMLInputElement).files!.length)).toBe(0);
-    // "Add a mark" has the keyboard: a real Enter chooses it.
-    await page.keyboard.press('Enter');
+    await choose('marked');
     await expect.poll(() => uploads('front').length).toBe(1);
     const body = uploads('front')[0]!.body;
     expect(part(body, 'count')).toBe('1');
@@ -141,7 +154,7 @@ describe("an ID-document upload on a lender's page", () => {
     expect(box!.left).toBeGreaterThanOrEqual(0);
     expect(box!.right).toBeLessThanOrEqual(390);
     expect(box!.bottom).toBeLessThanOrEqual(844);
-    await page.keyboard.press('Enter');
+    await choose('marked');
     await expect.poll(() => uploads('front').length).toBe(1);
     expect(part(uploads('front')[0]!.body, 'name')).toBe('front-marked.png');
   });
@@ -150,10 +163,7 @@ describe("an ID-document upload on a lender's page", () => {
     await open();
     await pick('#front');
     await expect.poll(offerShown).toBe(true);
-    // Add a mark → Send as is → Don't attach.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await choose('not-attached');
     await expect.poll(() => uploads('front').length).toBe(1);
     expect(part(uploads('front')[0]!.body, 'count')).toBe('0');
     await expect.poll(async () => (await readLog(harness)).filter((event) => event.kind === 'id-photo').some((event) => event.decision === 'cancelled' && event.masked === 'not attached')).toBe(true);
