@@ -2,6 +2,7 @@
 // contacting me) and one to an office of the chosen country. Pure: the words come from a message
 // lookup (browser.i18n in the page, the locale files in tests), so each letter is in the user's
 // language; official names stay as written. Only facts from the log — no legal claims.
+import type { EvidenceItem } from '@/lib/log/evidence-report';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { shownByNameOnly, SENT_DECISIONS, type Decision, type DataKind } from '@/lib/types';
 import { channelsFor, type ReportingChannel } from './leak-help';
@@ -28,15 +29,8 @@ export function letterDates(locale: string, timeZone?: string): LetterDates {
   return { day: (at) => day.format(at), moment: (at) => moment.format(at) };
 }
 
-/** One data item as the site saw it. */
-export interface LetterItem {
-  kind: DataKind;
-  masked: string;
-  sent: number;
-  stopped: number;
-  first: number;
-  last: number;
-}
+/** One data item as the site saw it: the evidence report's item, without its grouping key. */
+export type LetterItem = Omit<EvidenceItem, 'itemKey'>;
 
 /** What the log says about one receiving site. */
 export interface LetterFacts {
