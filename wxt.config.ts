@@ -11,6 +11,9 @@ const EVERY_FRAME = {
 };
 
 export default defineConfig({
+  // Terser (two compress passes) rather than Vite's default esbuild minifier: about 1.1 KB less
+  // gzipped in the code every frame with inputs loads (BENCHMARKS.md, sizes), for a slower build.
+  vite: () => ({ build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,5 +1,6 @@
 // `npm run bench`: measures LoanGuard and writes BENCHMARKS.md. Figures only; nothing here asserts.
 //  - classifier time per fixture page, at 100 / 1,000 / 10,000 inputs, and the background's scoring
+//  - what audit-only mode adds to a form submission (background running, and stopped)
 //  - submit → prompt visible; page load, long tasks and fetch() with / without LoanGuard, side by side
 //  - a page with 50 same-origin iframes, each with a form
 //  - CLI validate throughput (100,000 lines) and CLI scan of 500 pages
@@ -15,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { CHROME_BUILD_DIR, findChromium, launchWithExtension } from '../scripts/browser';
 import { FIXTURE_PAGES_DIR, startDemoServer } from '../scripts/demo-server';
 import { kb, measureBuild } from '../scripts/check-size';
+import { auditCostFigures } from './audit-cost';
 
 const root = path.resolve(import.meta.dirname, '..');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -422,6 +424,8 @@ phase('classifier');
 const classifier = await classifierFigures();
 phase('guard');
 const guard = await guardFigures();
+phase('audit-only submissions');
+const audit = await auditCostFigures();
 phase('log');
 const log = await logFigures();
 phase('cli');
@@ -450,6 +454,18 @@ which are measured alternately in the same run. Figures, not tests: nothing here
 From the click event's time in the page to the later of: the prompt's overlay shown by the page's
 top layer (seen by a MutationObserver in the page) and the prompt page's own \`loanguard:prompt-shown\`
 mark (set after the question rendered). The prompt is loaded ahead of time on a loan page.
+
+## Audit-only mode: what recording first costs a submission
+
+| user's submit click → the form at the server (${audit.warm.length} runs each${audit.error ? `; stopped early: ${audit.error}` : ''}) | median | p95 |
+|---|---|---|
+| audit-only, background running | **${ms(median(audit.warm))}** | ${ms(p95(audit.warm))} |
+| audit-only, background stopped just before the click | **${ms(median(audit.asleep))}** | ${ms(p95(audit.asleep))} |
+| without LoanGuard | ${ms(median(audit.without))} | ${ms(p95(audit.without))} |
+
+In audit-only mode the form leaves once the background has written the record (fingerprinted,
+in IndexedDB), or once the frame's safety copy is stored and 2 s have passed; a stopped worker is
+started by the report first. The difference to the last row is what recording first costs.
 
 ## Per-frame classification in real Chromium (the content script's work: field scan + page description)
 

@@ -10,6 +10,7 @@ import { createGuardService } from '@/lib/background/guard-service';
 import { routeMessages } from '@/lib/background/message-router';
 import { forgetTab } from '@/lib/background/tab-verdict-store';
 import { sweepHolds } from '@/lib/guard/background/holds';
+import { pendingShareSweeper } from '@/lib/guard/background/pending-shares';
 import { openLogDb } from '@/lib/log/log-store';
 import { createLogWriter } from '@/lib/log/log-writer';
 import { damagedByChange, type StoredObject } from '@/lib/settings/stored-object';
@@ -40,6 +41,9 @@ export default defineBackground(() => {
   for (const store of repairable) void store.repair(now()).catch(() => undefined);
 
   const guard = createGuardService((events) => log.record(events), now);
+  // Audit-only shares whose report the worker never got (it was stopped, the page was gone): from the frames' copies.
+  const pendingShares = pendingShareSweeper((events) => log.record(events), now);
+  void pendingShares.sweep().catch(() => undefined);
   // The user marked a site (popup): every frame of its open tabs learns the new page status.
   const tellPageStatus = (tabId: number, verdict: TabVerdict): Promise<void> =>
     browser.tabs
@@ -74,6 +78,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void onSyncChanged(changes).catch(() => undefined);
     if (area !== 'local') return;
+    pendingShares.changed(changes);
     // Damaged while running: set aside at once too, not at the next write.
     for (const store of damagedByChange(repairable, changes)) void store.repair(now()).catch(() => undefined);
     if (TRUSTED_KEY in changes || SETTINGS_KEY in changes) void guard.refreshAll().catch(() => undefined);

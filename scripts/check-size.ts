@@ -15,11 +15,13 @@ export const KB = 1024;
  * while fields are classified there), so its ceiling is today's size with a little room: it stops
  * growth until the field classifier's vocabulary moves out of page code. Raised once, from 33 to
  * 34 KB, for asking before contacts, camera, location or the clipboard go and for the ID-upload
- * notice (+1.2 KB; the ID-upload rules themselves run in the background). The on-page UI, loaded
+ * notice (+1.2 KB; the ID-upload rules themselves run in the background), then lowered to 33 KB
+ * when the build moved to Terser (−1.8 KB with inputs, 32.5 KB, after the audit-only safety copy's
+ * +0.4 KB). The on-page UI, loaded
  * only when something is shown, went from 6 to 7 KB with the offer to mark an ID picture (and the
  * marking itself) before a lender's page gets it.
  */
-export const BUDGETS = { everyFrame: 9 * KB, withInputs: 34 * KB, shown: 7 * KB } as const;
+export const BUDGETS = { everyFrame: 9 * KB, withInputs: 33 * KB, shown: 7 * KB } as const;
 export const TARGETS = { everyFrame: 9 * KB, withInputs: 30 * KB } as const;
 
 export interface SizeReport {

@@ -318,7 +318,8 @@ async function countIntoStoredSummary(tx: IDBTransaction, header: unknown, added
 
 /**
  * Stores new events and counts them into the summary in one transaction. Ids already stored are
- * skipped, so recording the same decision twice stores and counts it once. Returns how many were added.
+ * skipped, so recording the same decision twice stores and counts it once (a stored entry without a
+ * fingerprint takes the new one's). Returns how many were added.
  * Throws (writing nothing) if any event is invalid.
  */
 export async function appendEvents(db: IDBDatabase, events: readonly ShareEvent[]): Promise<number> {
@@ -332,12 +333,19 @@ export async function appendEvents(db: IDBDatabase, events: readonly ShareEvent[
     const candidates = [...unique.values()];
     const [stored, existing] = await Promise.all([
       request(meta.get(SUMMARY_KEY)),
-      Promise.all(candidates.map((event) => request(store.count(event.id)))),
+      Promise.all(candidates.map((event) => request(store.get(event.id)) as Promise<unknown>)),
     ]);
-    const added = candidates.filter((_, i) => existing[i] === 0);
-    if (added.length === 0) return 0;
-    await Promise.all(added.map((event) => request(store.put(event))));
-    if (!(await countIntoStoredSummary(tx, stored, added))) await rebuildInTransaction(tx);
+    const added = candidates.filter((_, i) => existing[i] === undefined);
+    // An entry recorded without its fingerprint (from a frame's safety copy) gets it when the
+    // report itself arrives later: the same entry, now linkable — never a second one.
+    const completed = candidates.flatMap((event, i) => {
+      const before = upgradeShareEvent(existing[i]);
+      return before && before.fingerprint === null && event.fingerprint !== null ? [{ ...before, fingerprint: event.fingerprint, ...(event.country ? { country: event.country } : {}) }] : [];
+    });
+    if (added.length === 0 && completed.length === 0) return 0;
+    await Promise.all([...added, ...completed].map((event) => request(store.put(event))));
+    // A completed entry moves in the summary (its item key is the fingerprint now): counted afresh.
+    if (completed.length > 0 || !(await countIntoStoredSummary(tx, stored, added))) await rebuildInTransaction(tx);
     return added.length;
   });
 }

@@ -204,6 +204,25 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
   }
 
   const dnr = flavour === 'chromium' ? (browser as unknown as { declarativeNetRequest?: Dnr }).declarativeNetRequest : undefined;
+
+  // The rule ids in storage.session and the browser's session rules can disagree: a worker stopped
+  // between adding rules and saving its state leaves rules nobody knows of, and the next id would
+  // collide with one of them ("does not have a unique ID"), failing every later update. Once per
+  // worker life, before the first change, the browser's own list is the truth: unknown rules go
+  // (nothing could ever remove them), and ids continue past the highest in use.
+  let reconciled = false;
+  const loadReconciled = async (): Promise<BackstopState> => {
+    const state = await loadState();
+    if (reconciled || !dnr) return state;
+    const inUse = (await dnr.getSessionRules()).map((rule) => rule.id);
+    const known = new Set([...Object.values(state.tabs).flat(), ...state.passes.map((pass) => pass.id)]);
+    const unknown = inUse.filter((id) => !known.has(id));
+    if (unknown.length > 0) await dnr.updateSessionRules({ removeRuleIds: unknown });
+    state.next = Math.max(state.next, ...inUse.map((id) => id + 1));
+    await saveState(state);
+    reconciled = true;
+    return state;
+  };
   const fits = (regex: string, caseSensitive: boolean): Promise<boolean> =>
     dnr ? dnr.isRegexSupported({ regex, isCaseSensitive: caseSensitive }).then((r) => r.isSupported, () => false) : Promise.resolve(false);
 
@@ -223,7 +242,7 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
       const run = serial(async () => {
         queued.delete(tabId);
         if (!dnr) return;
-        const state = await loadState();
+        const state = await loadReconciled();
         const watch = deps.watch(tabId);
         const values = ruleValues((watch?.values ?? []).map(({ canonical, kind }) => ({ canonical, kind })));
         const trustedSites = await deps.trustedSites();
@@ -251,14 +270,14 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
         passes.set(passKey(tabId, site), until);
         setTimeout(() => passes.delete(passKey(tabId, site)), PASS_MS);
         if (!dnr || !site) return;
-        const state = await loadState();
+        const state = await loadReconciled();
         const id = state.next++;
         const ended = expirePasses(state);
         state.passes.push({ id, tabId, site, until });
         await dnr.updateSessionRules({ removeRuleIds: ended, addRules: [passRule(id, tabId, site)] });
         await saveState(state);
         setTimeout(() => void serial(async () => {
-          const later = await loadState();
+          const later = await loadReconciled();
           const gone = expirePasses(later);
           await dnr.updateSessionRules({ removeRuleIds: gone });
           await saveState(later);
@@ -267,7 +286,7 @@ export function createBackstop(deps: BackstopDeps, flavour: 'chromium' | 'firefo
     forgetTab: (tabId) =>
       serial(async () => {
         if (!dnr) return;
-        const state = await loadState();
+        const state = await loadReconciled();
         const ids = [...(state.tabs[tabId] ?? []), ...state.passes.filter((pass) => pass.tabId === tabId).map((pass) => pass.id)];
         delete state.tabs[tabId];
         ruleKeys.delete(tabId);

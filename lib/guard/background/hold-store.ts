@@ -8,6 +8,7 @@ import { answeredHoldSchema, holdSchema } from '@/lib/messages/guard-messages';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { holdKey } from '@/lib/prompt/hold-read';
 import { siteOf } from '@/lib/trust/site-identity';
+import { pageUrlForLog } from '@/lib/log/page-url';
 import type { EndReason } from '@/lib/types';
 
 /** Where decisions go: the log writer (idempotent by event id, so recording twice stores once). */
@@ -16,23 +17,6 @@ export type RecordEvents = (events: readonly ShareEvent[]) => Promise<unknown>;
 /** How long an answer is remembered for the sends that follow it and for Undo. */
 export const ANSWER_MEMORY_MS = 10 * 60 * 1000;
 const answeredKey = (holdId: string): string => `answered:${holdId}`;
-
-/** origin + path: the page without query string or fragment (they often carry personal data). */
-export function pageUrlForLog(url: string): string {
-  try {
-    const parsed = new URL(url);
-    // A blob: page belongs to the page that made it, whose URL is inside.
-    if (parsed.protocol === 'blob:') return pageUrlForLog(parsed.pathname);
-    if (parsed.protocol === 'about:') return `about:${parsed.pathname}`;
-    if (parsed.origin !== 'null') return `${parsed.origin}${parsed.pathname}`;
-    // file:, and other schemes without a web origin: keep the host (a file server) and path.
-    if (parsed.host || parsed.protocol === 'file:') return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-    // data:, javascript:: the "path" is the content itself and may hold the very data being guarded.
-    return parsed.protocol;
-  } catch {
-    return '';
-  }
-}
 
 /** `items`: the message's items with their values already replaced by fingerprints. */
 export function holdFromMessage(message: GuardHoldMessage, items: HeldItem[], tabId: number, frameId: number, frameUrl: string, now: number): Hold {

@@ -13,6 +13,7 @@ import { randomId } from '@/lib/random-id';
 import { ID_PHOTO } from '@/lib/types';
 import { readHold } from '@/lib/prompt/hold-read';
 import { trustSiteFromPrompt, untrustSite } from '@/lib/trust/trusted-writer';
+import { removePendingShare } from './pending-shares';
 import { allHolds, closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, shareEventsFor, tabHolds, type RecordEvents } from './hold-store';
 
 export interface HoldDeps {
@@ -39,9 +40,12 @@ export async function receiveHold(message: GuardHoldMessage, from: ContentSender
   ]);
   const hold = holdFromMessage(message, items, from.tabId, from.frameId, from.url, deps.now());
   if (message.auditOnly) {
-    // The reply (the page's signal to send) comes only once the record is durable.
-    await deps.allowed(from.tabId, hold.destination.site, 'audit-only');
+    // The reply (the page's signal to send) comes only once the record is durable. The backstop's
+    // pass is made first, but its failure must not lose the record: at worst the backstop stops a
+    // value carried in a URL (held, never leaked).
+    await deps.allowed(from.tabId, hold.destination.site, 'audit-only').catch(() => undefined);
     await recordAudit(hold, deps.record, deps.now());
+    await removePendingShare(message.holdId).catch(() => undefined); // the frame's safety copy is not needed
     return { ok: true };
   }
   if (retried) return { ok: true };

@@ -12,6 +12,7 @@ import { TRUSTED_KEY, trustedSitesInPage } from '@/lib/trust/trust-match';
 import { isAccessKind, SHARE_ROUTES, USER_DECISIONS, type ShareRoute } from '@/lib/types';
 import { releaseMessage, watchingMessage, type IsolatedChannel, type RequestQuestion } from '../page/page-channel';
 import { GuardController, type WatchRecord } from './guard-controller';
+import { pendingShareFor, pendingShareKey, reportAudit } from './pending-share';
 import { reportReliably } from './reliable-report';
 import { isTypable, TrackedValues } from './tracked-values';
 
@@ -123,8 +124,13 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
     records,
     release: (requestId, allowed) => channel.post(releaseMessage(requestId, allowed)),
     report: (message) => {
-      if (!message.auditOnly) checkHoldsSoon();
-      return reportReliably(() => send(message));
+      const reported = (): Promise<void> => reportReliably(() => send(message));
+      if (!message.auditOnly) {
+        checkHoldsSoon();
+        return reported();
+      }
+      const copy = pendingShareFor(message, win.location.href, Date.now());
+      return reportAudit(reported, () => ext().storage.local.set({ [pendingShareKey(message.holdId)]: copy }), (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     },
     update: (holdId, items: ReportedItem[], after) => {
       void send({ type: 'hold-update', holdId, items: items.slice(0, 20), after }).catch(() => undefined);

@@ -166,6 +166,19 @@ describe('log store', () => {
     expect(summary?.pairs[0]).toMatchObject({ sent: 2, cancelled: 0 });
   });
 
+  it('an entry stored without a fingerprint (a safety copy) takes the fingerprint of the same entry recorded later, once', async () => {
+    const fromCopy = ev({ fingerprint: null });
+    const fromReport = { ...fromCopy, at: fromCopy.at + 900, fingerprint: FP_A, country: 'CN' };
+    expect(await appendEvents(db, [fromCopy])).toBe(1);
+    expect(await appendEvents(db, [fromReport])).toBe(0);
+    const { events } = await readEvents(db);
+    expect(events).toEqual([{ ...fromCopy, fingerprint: FP_A, country: 'CN' }]); // its time is the copy's
+    expect(await readSummary(db)).toEqual(buildSummary(events));
+    // A fingerprint already there is never replaced.
+    expect(await appendEvents(db, [{ ...fromReport, fingerprint: FP_B }])).toBe(0);
+    expect((await readEvents(db)).events[0]!.fingerprint).toBe(FP_A);
+  });
+
   it('refuses a batch containing an invalid event and writes none of it', async () => {
     const bad = { ...ev(), masked: '' } as ShareEvent;
     await expect(appendEvents(db, [ev(), bad])).rejects.toThrow();

@@ -2,7 +2,8 @@
 // whole values only (one per field), answers kept for what follows them, and holds that can't be answered.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { closeHold, dropHolds, holdFromMessage, mergeItems, openHold, pageUrlForLog, readAnswered, recordAudit, recordFollowUp, shareEventsFor, tabHolds } from '@/lib/guard/background/hold-store';
+import { closeHold, dropHolds, holdFromMessage, mergeItems, openHold, readAnswered, recordAudit, recordFollowUp, shareEventsFor, tabHolds } from '@/lib/guard/background/hold-store';
+import { pageUrlForLog } from '@/lib/log/page-url';
 import { DamagedHoldError, readHold } from '@/lib/prompt/hold-read';
 import { holdSchema, type GuardHoldMessage, type HeldItem, type Hold, type ReportedItem } from '@/lib/messages/guard-messages';
 import { shareEventSchema, type ShareEvent } from '@/lib/log/share-event';

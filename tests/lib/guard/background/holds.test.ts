@@ -76,6 +76,12 @@ describe('receiveHold', () => {
     expect(told).toEqual([]);
   });
 
+  it('audit-only: a backstop that fails to step aside does not lose the record (the page is still told to send)', async () => {
+    const failingBackstop: HoldDeps = { ...deps, allowed: async () => Promise.reject(new Error('Rule with id 241 does not have a unique ID.')) };
+    expect(await receiveHold(message({ auditOnly: true }), FROM, failingBackstop)).toEqual({ ok: true });
+    expect(recorded.map((event) => event.decision)).toEqual(['audit-only']);
+  });
+
   it('audit-only: what the page sends after the record (the form it let go, a longer value) is recorded under it, once', async () => {
     await receiveHold(message({ auditOnly: true }), FROM, deps);
     const phone = { kind: 'phone' as const, masked: '138****8000', fingerprintValue: '13800138000', fieldKey: 'a.f2', region: 'CN' };

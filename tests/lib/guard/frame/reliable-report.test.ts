@@ -2,7 +2,7 @@
 // confirms it with { ok: true } — after no answer, a refusal, an odd reply or a stopped worker — with
 // growing pauses (the default pause is a real timer), and given up with an error after the last one.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportReliably, RETRY_DELAYS_MS } from '@/lib/guard/frame/reliable-report';
+import { ATTEMPT_TIMEOUT_MS, reportReliably, RETRY_DELAYS_MS } from '@/lib/guard/frame/reliable-report';
 
 /** A `send` that gives these replies in turn (an Error is thrown as a rejection); `{ ok: true }` after them. */
 function sender(...replies: unknown[]) {
@@ -70,6 +70,24 @@ describe('reportReliably', () => {
     await expect(reportReliably(send, wait)).rejects.toThrow(/did not confirm/);
     expect(send).toHaveBeenCalledTimes(RETRY_DELAYS_MS.length + 1);
     expect(wait.mock.calls.map(([ms]) => ms)).toEqual(RETRY_DELAYS_MS);
+  });
+
+  it('an attempt whose reply never comes (neither answer nor error) counts as failed after its timeout', async () => {
+    let calls = 0;
+    const send = (): Promise<unknown> => (++calls === 1 ? new Promise(() => undefined) : Promise.resolve({ ok: true }));
+    const timeouts: number[] = [];
+    let expire!: () => void;
+    const timeout = (ms: number): Promise<void> => {
+      timeouts.push(ms);
+      return timeouts.length === 1 ? new Promise((resolve) => (expire = resolve)) : new Promise(() => undefined);
+    };
+    const done = reportReliably(send, noWait(), timeout);
+    await Promise.resolve();
+    expect(calls).toBe(1);
+    expire();
+    await expect(done).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+    expect(timeouts[0]).toBe(ATTEMPT_TIMEOUT_MS);
   });
 
   it('the pauses grow', () => {
