@@ -2,9 +2,9 @@
 // contacting me) and one to an office of the chosen country. Pure: the words come from a message
 // lookup (browser.i18n in the page, the locale files in tests), so each letter is in the user's
 // language; official names stay as written. Only facts from the log — no legal claims.
-import type { EvidenceItem } from '@/lib/log/evidence-report';
+import { buildEvidenceReport, type EvidenceItem } from '@/lib/log/evidence-report';
 import type { ShareEvent } from '@/lib/log/share-event';
-import { shownByNameOnly, SENT_DECISIONS, type Decision, type DataKind } from '@/lib/types';
+import { shownByNameOnly, type Decision, type DataKind } from '@/lib/types';
 import { channelsFor, type ReportingChannel } from './leak-help';
 
 /** Message lookup with positional substitutions, as browser.i18n.getMessage. */
@@ -49,38 +49,34 @@ export interface LetterFacts {
 
 /** The log's events that reached or tried to reach `site`, as the facts a letter states; null when none. */
 export function letterFacts(events: readonly ShareEvent[], site: string): LetterFacts | null {
-  const mine = events.filter((event) => event.destinationSites.includes(site)).sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
-  if (mine.length === 0) return null;
+  // The evidence report's grouping for this one site; the letter only words items differently.
+  const group = buildEvidenceReport(events, { now: 0, site }).sites[0];
+  if (!group) return null;
   const pages = new Map<string, string>();
+  for (const row of group.rows) if (!pages.has(row.pageUrl)) pages.set(row.pageUrl, row.pageTitle);
+  // SMS codes are single-use and access (contacts, camera…) has no value: one line per kind, no masked value.
+  const shown = (kind: DataKind, masked: string): string => (shownByNameOnly(kind) ? '' : masked);
   const items = new Map<string, LetterItem>();
-  for (const event of mine) {
-    if (!pages.has(event.pageUrl)) pages.set(event.pageUrl, event.pageTitle);
-    // SMS codes are single-use and access (contacts, camera…) has no value: one line per kind, no masked value.
-    const key = shownByNameOnly(event.kind) ? event.kind : `${event.kind}\u0000${event.masked}`;
-    let item = items.get(key);
-    if (!item) {
-      item = { kind: event.kind, masked: shownByNameOnly(event.kind) ? '' : event.masked, sent: 0, stopped: 0, first: event.at, last: event.at };
-      items.set(key, item);
+  for (const { itemKey: _itemKey, ...item } of group.items) {
+    const key = `${item.kind}\u0000${shown(item.kind, item.masked)}`;
+    const same = items.get(key);
+    if (!same) {
+      items.set(key, { ...item, masked: shown(item.kind, item.masked) });
+      continue;
     }
-    item.first = Math.min(item.first, event.at);
-    item.last = Math.max(item.last, event.at);
-    if (SENT_DECISIONS.includes(event.decision)) item.sent++;
-    else item.stopped++;
+    same.sent += item.sent;
+    same.stopped += item.stopped;
+    same.first = Math.min(same.first, item.first);
+    same.last = Math.max(same.last, item.last);
   }
   return {
     site,
-    first: mine[mine.length - 1]!.at,
-    last: mine[0]!.at,
-    loanPage: mine.some((event) => event.isLoanPage),
+    first: group.first,
+    last: group.last,
+    loanPage: group.loanPage,
     pages: [...pages].map(([url, title]) => ({ url, title })),
     items: [...items.values()],
-    rows: mine.map((event) => ({
-      at: event.at,
-      pageUrl: event.pageUrl,
-      kind: event.kind,
-      masked: shownByNameOnly(event.kind) ? '' : event.masked,
-      decision: event.decision,
-    })),
+    rows: group.rows.map((row) => ({ at: row.at, pageUrl: row.pageUrl, kind: row.kind, masked: shown(row.kind, row.masked), decision: row.decision })),
   };
 }
 

@@ -28,10 +28,11 @@ const events = [
     pageTitle: '实名认证',
     kind: 'national-id',
     masked: '1101**********002X',
+    fingerprint: 'b'.repeat(64), // fingerprints are per kind (the factory's default is the phone's)
     decision: 'cancelled',
   }),
   shareEventAt(T0 + DAY, { destinationSites: [site], kind: 'otp', masked: '12****', decision: 'audit-only', pageUrl: 'https://kuaidai.example/sms' }),
-  shareEventAt(T0, { destinationSites: ['other.example'], kind: 'bank-card', masked: '6222 **** **** 1234' }),
+  shareEventAt(T0, { destinationSites: ['other.example'], kind: 'bank-card', masked: '6222 **** **** 1234', fingerprint: 'c'.repeat(64) }),
 ];
 const dates = letterDates('en', 'UTC');
 
