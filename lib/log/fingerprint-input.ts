@@ -8,6 +8,7 @@ import type { DataKind } from '@/lib/types';
 import { checkBankCard, checkClabe } from '@/lib/validate/bank-card';
 import { checkNationalId } from '@/lib/validate/national-id';
 import { checkPhone } from '@/lib/validate/phone';
+import { isWholeCode } from '@/lib/validate/checks/otp';
 import { fingerprintOf, loadFingerprintKey } from './fingerprint';
 
 /** The value fingerprinted for `kind`: E.164 for a valid phone, else the value as reported. */
@@ -34,7 +35,7 @@ export function wholeValue(item: ReportedItem): { complete: boolean; country?: s
     case 'bank-card':
       return { complete: checkBankCard(value).valid || checkClabe(value).valid };
     case 'otp':
-      return { complete: /^[0-9A-Z]{4,8}$/.test(value) };
+      return { complete: isWholeCode(value) };
     default:
       // Contacts, camera, location, clipboard: the access itself is the item; there is no value.
       return { complete: true };

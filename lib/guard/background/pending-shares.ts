@@ -31,12 +31,20 @@ export const pendingShareSchema = z.object({
 /** The report's copy is no longer needed: its record is durable. */
 export const removePendingShare = (holdId: string): Promise<void> => browser.storage.local.remove(pendingShareKey(holdId));
 
+/** Every stored copy by key; reads only their keys where the browser can list keys (Chrome 130+, Firefox 143+). */
+async function storedPendingShares(): Promise<Record<string, unknown>> {
+  const local = browser.storage.local;
+  if (typeof local.getKeys !== 'function') return local.get(null);
+  const keys = (await local.getKeys()).filter((key) => key.startsWith(PENDING_SHARE_PREFIX));
+  return keys.length ? local.get(keys) : {};
+}
+
 /**
  * Records every copy older than `PENDING_SWEEP_AFTER_MS` and removes it (unreadable ones are only
  * removed). Returns how long until the youngest remaining copy is due, or null if none remains.
  */
 export async function sweepPendingShares(record: RecordEvents, now: number): Promise<number | null> {
-  const stored = await browser.storage.local.get(null);
+  const stored = await storedPendingShares();
   let nextDue: number | null = null;
   for (const [key, raw] of Object.entries(stored)) {
     if (!key.startsWith(PENDING_SHARE_PREFIX)) continue;

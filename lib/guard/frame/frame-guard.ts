@@ -130,7 +130,7 @@ export function startFrameGuard(doc: Document, win: PageWindow, channel: Isolate
         return reported();
       }
       const copy = pendingShareFor(message, win.location.href, Date.now());
-      return reportAudit(reported, () => ext().storage.local.set({ [pendingShareKey(message.holdId)]: copy }), (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+      return reportAudit(reported, () => ext().storage.local.set({ [pendingShareKey(message.holdId)]: copy }));
     },
     update: (holdId, items: ReportedItem[], after) => {
       void send({ type: 'hold-update', holdId, items: items.slice(0, 20), after }).catch(() => undefined);

@@ -7,6 +7,8 @@
 import type { GuardHoldMessage, SharedItem } from '@/lib/messages/guard-messages';
 import { pageUrlForLog } from '@/lib/log/page-url';
 import { isCardNumber } from '@/lib/validate/checks/luhn';
+import { isWholeCode } from '@/lib/validate/checks/otp';
+import { sleep } from './reliable-report';
 
 /** Storage key prefix of pending copies (one key per hold: many tabs write at once, no shared list). */
 export const PENDING_SHARE_PREFIX = 'pendingShare:';
@@ -40,7 +42,7 @@ export function looksWhole(kind: string, value: string): boolean {
     case 'bank-card':
       return isCardNumber(value) || /^\d{18}$/.test(value); // a card, or a CLABE
     case 'otp':
-      return /^[0-9A-Z]{4,8}$/.test(value);
+      return isWholeCode(value);
     default:
       return true; // an access (contacts, camera…): the access is the item
   }
@@ -76,6 +78,6 @@ export const PENDING_WAIT_MS = 2_000;
  * An audit-only report: resolves when the background confirmed its record, or when the pending copy
  * is stored and `PENDING_WAIT_MS` have passed — either way the share is durable. Rejects only if both fail.
  */
-export function reportAudit(report: () => Promise<void>, keepCopy: () => Promise<void>, wait: (ms: number) => Promise<void>): Promise<void> {
+export function reportAudit(report: () => Promise<void>, keepCopy: () => Promise<void>, wait: (ms: number) => Promise<void> = sleep): Promise<void> {
   return Promise.any([report(), keepCopy().then(() => wait(PENDING_WAIT_MS))]);
 }

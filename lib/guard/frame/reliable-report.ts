@@ -9,12 +9,13 @@
 export const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
 export const ATTEMPT_TIMEOUT_MS = 3_000;
 
-const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A pause of `ms` (the default wait wherever the frame waits on the background). */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const confirmed = (reply: unknown): boolean => typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true;
 
 /** Resolves once the background answered `{ ok: true }`; rejects after the last retry. */
-export async function reportReliably(send: () => Promise<unknown>, wait: (ms: number) => Promise<void> = timer, timeout: (ms: number) => Promise<void> = timer): Promise<void> {
+export async function reportReliably(send: () => Promise<unknown>, wait: (ms: number) => Promise<void> = sleep, timeout: (ms: number) => Promise<void> = sleep): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       if (confirmed(await Promise.race([send(), timeout(ATTEMPT_TIMEOUT_MS).then(() => undefined)]))) return;

@@ -72,6 +72,23 @@ describe('sweepPendingShares', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { version: 1 } });
   });
 
+  it('where the browser lists keys, only the copies are read (never the whole of storage.local)', async () => {
+    await keep('hold_0000000000000009');
+    await fakeBrowser.storage.local.set({ settings: { version: 1 } });
+    const local = fakeBrowser.storage.local as unknown as { getKeys?: () => Promise<string[]> };
+    const keys = Object.keys(await fakeBrowser.storage.local.get(null));
+    local.getKeys = async () => keys;
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      await sweepPendingShares(record, AT + PENDING_SWEEP_AFTER_MS);
+      expect(get.mock.calls).toEqual([[[pendingShareKey('hold_0000000000000009')]]]);
+      expect(recorded.map((event) => event.kind)).toEqual(['national-id', 'phone']);
+    } finally {
+      get.mockRestore();
+      delete local.getKeys;
+    }
+  });
+
   it('a report that reaches the background removes its copy (nothing left to sweep)', async () => {
     await keep('hold_0000000000000006');
     const deps = { record, now: () => AT, tell: async () => undefined, promptChanged: async () => undefined, allowed: async () => undefined, stillHeld: async () => false };
