@@ -1,5 +1,8 @@
 // Finds the fields of a page that ask for an ID, phone, card or one-time code: walks the document,
-// open shadow roots and same-origin iframes, and reports a value split over boxes as one field.
+// open shadow roots and same-origin iframes, and reports a value split over boxes as one field. The
+// scan is a sequence of steps (one per field classified), run at once (scanFields: the CLI, the
+// corpus) or in slices that give the page its main thread back (scanFieldsSliced: the content script,
+// so a page with hundreds of fields gets no long task).
 import type { FieldKind, FieldVerdict } from '@/lib/types';
 import { classifySignals, isFieldCandidate, withSelectCountry } from '@/lib/detect/field-classifier';
 import { CONTROLS, fieldSignals, holdsControls, labelIndex, nearbyText, textOf, type LabelIndex } from '@/lib/detect/field-signals';
@@ -93,7 +96,8 @@ function classifyRow(boxes: Element[], row: Element | null, labels: LabelIndex):
   return classifySignals(s, { parts: boxes.length, total, shapes });
 }
 
-function classifyAll(fields: Element[], labels: LabelIndex, prefix: string, out: ScannedField[]): void {
+/** Classifies `fields` into `out`, yielding after each field (or row of boxes). */
+function* classifyAll(fields: Element[], labels: LabelIndex, prefix: string, out: ScannedField[]): Generator<void> {
   const push = (element: Element, verdict: FieldVerdict): void => {
     out.push({ element, selector: prefix + uniqueSelector(element), verdict });
   };
@@ -117,6 +121,7 @@ function classifyAll(fields: Element[], labels: LabelIndex, prefix: string, out:
         if (verdict) {
           push(el, verdict);
           i = j;
+          yield;
           continue;
         }
       }
@@ -124,10 +129,11 @@ function classifyAll(fields: Element[], labels: LabelIndex, prefix: string, out:
     const verdict = withSelectCountry(el, classifySignals(fieldSignals(el, labels)));
     if (verdict) push(el, verdict);
     i++;
+    yield;
   }
 }
 
-function scanRoot(root: Document | ShadowRoot, prefix: string, out: ScannedField[], budget: Budget, depth: number): void {
+function* scanRoot(root: Document | ShadowRoot, prefix: string, out: ScannedField[], budget: Budget, depth: number): Generator<void> {
   const doc = (root.ownerDocument ?? root) as Document;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   const fields: Element[] = [];
@@ -149,16 +155,65 @@ function scanRoot(root: Document | ShadowRoot, prefix: string, out: ScannedField
     if (shadow && depth < MAX_DEPTH) inner.push([n, shadow]);
   }
   budget.inputs -= fields.length;
-  if (fields.length) classifyAll(fields, labelIndex(root), prefix, out);
+  if (fields.length) yield* classifyAll(fields, labelIndex(root), prefix, out);
   for (const [host, r] of inner) {
     if (budget.inputs <= 0) break;
-    scanRoot(r, prefix + uniqueSelector(host) + PIERCE, out, budget, depth + 1);
+    yield* scanRoot(r, prefix + uniqueSelector(host) + PIERCE, out, budget, depth + 1);
   }
 }
 
-/** Classified fields of `root`, its open shadow roots and same-origin iframes, in document order per root. */
-export function scanFields(root: Document | ShadowRoot, opts?: { maxInputs?: number }): ScannedField[] {
-  const out: ScannedField[] = [];
+export interface ScanOptions {
+  /** Fields classified at most (200: far above a real sign-up form). */
+  maxInputs?: number;
+}
+
+/** The scan as steps: classified fields are pushed onto `out`, one step per field (or row of boxes). */
+export const scanSteps = (root: Document | ShadowRoot, out: ScannedField[], opts?: ScanOptions): Generator<void> =>
   scanRoot(root, '', out, { inputs: opts?.maxInputs ?? 200, nodes: MAX_NODES }, 0);
+
+/** Classified fields of `root`, its open shadow roots and same-origin iframes, in document order per root. */
+export function scanFields(root: Document | ShadowRoot, opts?: ScanOptions): ScannedField[] {
+  const out: ScannedField[] = [];
+  for (const _ of scanSteps(root, out, opts));
+  return out;
+}
+
+/** Work done before the page gets its main thread back: well under the 50 ms of a long task. */
+export const SCAN_SLICE_MS = 20;
+
+export interface SliceOptions {
+  /** Gives the main thread back (default: a macrotask); resolves when the work may go on. */
+  pause?: () => Promise<void>;
+  /** The clock (default performance.now). */
+  now?: () => number;
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A checkpoint to call between units of work: it pauses (returns the pause's promise) once the
+ * current slice has used SCAN_SLICE_MS, or would with `reserveMs` more; otherwise returns nothing.
+ */
+export function sliceClock(opts?: SliceOptions): (reserveMs?: number) => Promise<void> | undefined {
+  const now = opts?.now ?? (() => performance.now());
+  const pause = opts?.pause ?? nextTask;
+  let sliceStart = now();
+  return (reserveMs = 0) => {
+    if (now() - sliceStart + reserveMs < SCAN_SLICE_MS) return undefined;
+    return pause().then(() => {
+      sliceStart = now();
+    });
+  };
+}
+
+/**
+ * The same fields as scanFields, classified in slices of about SCAN_SLICE_MS with a pause between.
+ * The page may change between slices; a field removed meanwhile is still reported (its selector then
+ * finds nothing) and the change itself starts a rescan.
+ */
+export async function scanFieldsSliced(root: Document | ShadowRoot, opts?: ScanOptions & SliceOptions): Promise<ScannedField[]> {
+  const out: ScannedField[] = [];
+  const checkpoint = sliceClock(opts);
+  for (const _ of scanSteps(root, out, opts)) await checkpoint();
   return out;
 }

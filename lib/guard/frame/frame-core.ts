@@ -3,6 +3,7 @@
 // passive notice and, in the top frame, the tab's prompt. Loaded on demand by the bootstrap content
 // script, so frames without inputs never parse any of it.
 import { buildFrameVerdict } from '@/lib/detect/frame-verdict';
+import type { FrameVerdictMessage } from '@/lib/messages/verdict-messages';
 import { t } from '@/lib/locale/i18n';
 import { ext } from '@/lib/messages/extension-api';
 import { readPageStatus, readPageStatusMessage, type PageStatus, type ToContentMessage } from '@/lib/messages/to-content';
@@ -139,8 +140,30 @@ export function startFrameCore(doc: Document, win: Window & typeof globalThis, c
   let retry: ReturnType<typeof setTimeout> | undefined;
   let retries = 0;
 
-  const report = (): Promise<PageStatus | null> => {
-    const message = buildFrameVerdict(doc, isTop);
+  // Scans run one at a time, in slices; one asked for while another runs follows it (once, however
+  // many were asked for), so the last report always describes the page as it is now.
+  let scanning: Promise<FrameVerdictMessage | null> | undefined;
+  let again: Promise<FrameVerdictMessage | null> | undefined;
+  const scanPage = (): Promise<FrameVerdictMessage | null> => {
+    if (!scanning) {
+      // A scan that throws (a page's DOM can) reports nothing: the frame keeps the careful defaults.
+      scanning = buildFrameVerdict(doc, isTop)
+        .catch(() => null)
+        .finally(() => {
+          scanning = undefined;
+        });
+      return scanning;
+    }
+    again ??= scanning.then(() => {
+      again = undefined;
+      return scanPage();
+    });
+    return again;
+  };
+  const report = (): Promise<PageStatus | null> => scanPage().then((message) => (message ? sendVerdict(message) : null));
+
+  const sendVerdict = (message: FrameVerdictMessage): Promise<PageStatus | null> => {
+    if (stopped) return Promise.resolve(null);
     const signature = JSON.stringify(message);
     if (signature === lastSent && classified) return classified;
     lastSent = signature;
