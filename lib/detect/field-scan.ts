@@ -1,8 +1,8 @@
 // Finds the fields of a page that ask for an ID, phone, card or one-time code: walks the document,
 // open shadow roots and same-origin iframes, and reports a value split over boxes as one field. The
 // scan is a sequence of steps (one per field classified), run at once (scanFields: the CLI, the
-// corpus) or in slices that give the page its main thread back (scanFieldsSliced: the content script,
-// so a page with hundreds of fields gets no long task).
+// corpus) or in slices that give the page its main thread back (scanSteps + sliceClock: the content
+// script's report, lib/detect/frame-verdict.ts, so a page with thousands of inputs gets no long task).
 import type { FieldKind, FieldVerdict } from '@/lib/types';
 import { classifySignals, isFieldCandidate, withSelectCountry } from '@/lib/detect/field-classifier';
 import { CONTROLS, fieldSignals, holdsControls, labelIndex, nearbyText, textOf, type LabelIndex } from '@/lib/detect/field-signals';
@@ -204,16 +204,4 @@ export function sliceClock(opts?: SliceOptions): (reserveMs?: number) => Promise
       sliceStart = now();
     });
   };
-}
-
-/**
- * The same fields as scanFields, classified in slices of about SCAN_SLICE_MS with a pause between.
- * The page may change between slices; a field removed meanwhile is still reported (its selector then
- * finds nothing) and the change itself starts a rescan.
- */
-export async function scanFieldsSliced(root: Document | ShadowRoot, opts?: ScanOptions & SliceOptions): Promise<ScannedField[]> {
-  const out: ScannedField[] = [];
-  const checkpoint = sliceClock(opts);
-  for (const _ of scanSteps(root, out, opts)) await checkpoint();
-  return out;
 }

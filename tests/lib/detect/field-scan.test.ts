@@ -1,8 +1,8 @@
 // Page scanner: split OTP/card/phone boxes reported once, open shadow roots and same-origin iframes,
-// selectors that find their field again, the input cap on huge pages, and the sliced scan the content
-// script runs (the same fields, with the main thread given back between slices).
+// selectors that find their field again, the input cap on huge pages, and the scan as steps with the
+// slice clock the content script runs it by (the same fields, the main thread given back between slices).
 import { afterEach, describe, expect, it } from 'vitest';
-import { PIERCE, SCAN_SLICE_MS, scanFields, scanFieldsSliced, type ScannedField } from '@/lib/detect/field-scan';
+import { PIERCE, SCAN_SLICE_MS, scanFields, scanSteps, sliceClock, type ScannedField } from '@/lib/detect/field-scan';
 import { uniqueSelector } from '@/lib/detect/selector';
 
 afterEach(() => {
@@ -215,32 +215,36 @@ describe('huge pages', () => {
   });
 });
 
-describe('scanFieldsSliced', () => {
+describe('scanSteps and sliceClock (the content script runs the scan in slices)', () => {
   const form = (n: number): string =>
     `<form>${Array.from({ length: n }, (_, i) => `<div><label for="f${i}">${['手机号', '身份证号', 'Nombre', '验证码'][i % 4]}</label><input id="f${i}" maxlength="${[11, 18, 20, 6][i % 4]}"></div>`).join('')}</form>`;
 
-  it('finds exactly what scanFields finds, in the same order, pausing once a slice has used its time', async () => {
+  it('steps through exactly what scanFields finds, one step per field, within the input cap', () => {
     document.body.innerHTML = form(40);
-    const whole = scanFields(document);
+    const out: ScannedField[] = [];
+    let steps = 0;
+    for (const _ of scanSteps(document, out)) steps++;
+    expect(steps).toBe(40);
+    expect(out.map((f) => [f.selector, f.verdict.kind])).toEqual(scanFields(document).map((f) => [f.selector, f.verdict.kind]));
+    expect(out).toHaveLength(30);
+    const capped: ScannedField[] = [];
+    for (const _ of scanSteps(document, capped, { maxInputs: 4 }));
+    expect(capped.map((f) => f.verdict.kind)).toEqual(['phone', 'national-id', 'otp']);
+  });
+
+  it('pauses once a slice has used SCAN_SLICE_MS (or would, with what is reserved), and starts a new slice after', async () => {
     let clock = 0;
     let pauses = 0;
-    // Each clock read is 3 ms later: a slice ends after about SCAN_SLICE_MS / 3 fields.
-    const sliced = await scanFieldsSliced(document, { now: () => (clock += 3), pause: async () => void pauses++ });
-    expect(sliced.map((f) => [f.selector, f.verdict.kind])).toEqual(whole.map((f) => [f.selector, f.verdict.kind]));
-    expect(whole).toHaveLength(30);
-    expect(pauses).toBeGreaterThanOrEqual(Math.floor(40 / Math.ceil(SCAN_SLICE_MS / 3)) - 1);
-  });
-
-  it('does not pause while the work fits in one slice', async () => {
-    document.body.innerHTML = form(8);
-    let pauses = 0;
-    const sliced = await scanFieldsSliced(document, { now: () => 0, pause: async () => void pauses++ });
-    expect(sliced).toHaveLength(6);
-    expect(pauses).toBe(0);
-  });
-
-  it('keeps the input cap', async () => {
-    document.body.innerHTML = form(12);
-    expect((await scanFieldsSliced(document, { maxInputs: 4, now: () => 0 })).map((f) => f.verdict.kind)).toEqual(['phone', 'national-id', 'otp']);
+    const checkpoint = sliceClock({ now: () => clock, pause: async () => void pauses++ });
+    clock = SCAN_SLICE_MS - 1;
+    expect(checkpoint()).toBeUndefined();
+    expect(checkpoint(1)).toBeInstanceOf(Promise);
+    await checkpoint(1);
+    expect(pauses).toBe(2);
+    // The slice restarted at the pause: the same clock is now at its start.
+    expect(checkpoint(SCAN_SLICE_MS - 1)).toBeUndefined();
+    clock += SCAN_SLICE_MS;
+    await checkpoint();
+    expect(pauses).toBe(3);
   });
 });
