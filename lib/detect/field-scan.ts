@@ -174,8 +174,16 @@ export const scanSteps = (root: Document | ShadowRoot, out: ScannedField[], opts
 /** Classified fields of `root`, its open shadow roots and same-origin iframes, in document order per root. */
 export function scanFields(root: Document | ShadowRoot, opts?: ScanOptions): ScannedField[] {
   const out: ScannedField[] = [];
-  for (const _ of scanSteps(root, out, opts));
+  runSteps(scanSteps(root, out, opts));
   return out;
+}
+
+/** Runs steps to their end, at once; returns what the last one returns. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Work done before the page gets its main thread back: well under the 50 ms of a long task. */

@@ -5,7 +5,7 @@
 // in every frame with inputs small.
 import { countSignals, readPage, type PageSignals, type PageText } from './page-text';
 import { amountRegex } from './rules/amount-words';
-import { scanSteps, sliceClock, type ScannedField, type SliceOptions } from './field-scan';
+import { runSteps, scanSteps, sliceClock, type ScannedField, type SliceOptions } from './field-scan';
 import type { FrameVerdictMessage } from '@/lib/messages/verdict-messages';
 import type { FieldKind, Reason } from '@/lib/types';
 
@@ -90,11 +90,4 @@ function* describeSteps(doc: Document): Generator<void, PageDescription> {
   const { text, roots } = readPage(doc, frameUrl(doc));
   yield;
   return { text, signals: countSignals(doc, roots, (amount ??= amountRegex())) };
-}
-
-function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }

@@ -32,11 +32,12 @@ export const pendingShareSchema = z.object({
 export const removePendingShare = (holdId: string): Promise<void> => browser.storage.local.remove(pendingShareKey(holdId));
 
 /** Every stored copy by key; reads only their keys where the browser can list keys (Chrome 130+, Firefox 143+). */
-async function storedPendingShares(): Promise<Record<string, unknown>> {
+async function storedPendingShares(): Promise<[string, unknown][]> {
   const local = browser.storage.local;
-  if (typeof local.getKeys !== 'function') return local.get(null);
-  const keys = (await local.getKeys()).filter((key) => key.startsWith(PENDING_SHARE_PREFIX));
-  return keys.length ? local.get(keys) : {};
+  const isCopy = (key: string): boolean => key.startsWith(PENDING_SHARE_PREFIX);
+  if (typeof local.getKeys !== 'function') return Object.entries(await local.get(null)).filter(([key]) => isCopy(key));
+  const keys = (await local.getKeys()).filter(isCopy);
+  return keys.length ? Object.entries(await local.get(keys)) : [];
 }
 
 /**
@@ -44,10 +45,8 @@ async function storedPendingShares(): Promise<Record<string, unknown>> {
  * removed). Returns how long until the youngest remaining copy is due, or null if none remains.
  */
 export async function sweepPendingShares(record: RecordEvents, now: number): Promise<number | null> {
-  const stored = await storedPendingShares();
   let nextDue: number | null = null;
-  for (const [key, raw] of Object.entries(stored)) {
-    if (!key.startsWith(PENDING_SHARE_PREFIX)) continue;
+  for (const [key, raw] of await storedPendingShares()) {
     const parsed = pendingShareSchema.safeParse(raw);
     if (!parsed.success || pendingShareKey(parsed.data.holdId) !== key) {
       await browser.storage.local.remove(key);
