@@ -25,10 +25,12 @@ export default defineConfig({
     //   value (images, scripts, frames, navigations, workers…), rules scoped to the tab;
     //   webRequest — to see what left anyway (request bodies can't be blocked in Chromium MV3);
     // - Firefox: webRequest + webRequestBlocking — the backstop inspects URLs and bodies and cancels;
+    // - scripting: the content script's on-demand parts (the guard, what it shows) are put into the
+    //   frame that needs them (lib/guard/background/frame-parts.ts); no install warning of its own;
     // - host access to all sites: what webRequest needs to see requests; the content scripts already
     //   run on every site, so it adds no install warning. It also lets the popup read the address of
     //   the tab it was opened on (no separate activeTab needed).
-    permissions: browser === 'firefox' ? ['storage', 'webRequest', 'webRequestBlocking'] : ['storage', 'declarativeNetRequest', 'webRequest'],
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'webRequest', 'webRequestBlocking'] : ['storage', 'scripting', 'declarativeNetRequest', 'webRequest'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     // The two scripts every frame of every page gets (entrypoints/frame-boot.ts, page-guard.ts, in
@@ -44,9 +46,9 @@ export default defineConfig({
     // script). Chrome's use_dynamic_url gives it a per-session URL so pages can't probe for it.
     web_accessible_resources: [
       {
-        // frame-core.js: the content script's on-demand half, imported into frames that have inputs;
-        // frame-ui.js: what it shows on the page, imported only when something is to be shown.
-        resources: ['prompt.html', 'frame-core.js', 'frame-ui.js', 'chunks/*', 'assets/*'],
+        // Only the prompt page and what it loads. The content script's on-demand parts
+        // (frame-core.js, frame-ui.js) are run in frames by the background, so pages can't load them.
+        resources: ['prompt.html', 'chunks/*', 'assets/*'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,5 +1,5 @@
 // The on-page UI of the content script (see lib/guard/frame/frame-ui.ts), built as its own file and
-// imported by the frame core into the same isolated world only when something is to be shown. Wiring only.
+// put by the background into the frame core's isolated world only when something is to be shown. Wiring only.
 import { provideFrameUi } from '@/lib/guard/frame/frame-ui';
 import { offerIdPhoto } from '@/lib/guard/frame/id-photo-offer';
 import { showApkWarning } from '@/lib/notices/apk-warning';

@@ -1,8 +1,10 @@
-// What content scripts in web pages may send: a frame's verdict (answered with the tab's loan
-// verdict — the site memory's when it decides — so every frame knows the page it is in), what a frame
-// watches, the requests it holds and their updates, pages leaving with requests held; and, from the
+// What content scripts in web pages may send: their own on-demand parts (put into the frame), a
+// frame's verdict (answered with the tab's loan verdict — the site memory's when it decides — so every
+// frame knows the page it is in), what a frame watches, the requests it holds and their updates, pages leaving with requests held; and, from the
 // top frame only, the prompt's host (a prompt token, how the page shows the prompt, Undo after Trust).
+import { browser } from 'wxt/browser';
 import type { GuardService } from './guard-service';
+import { injectFramePart } from '@/lib/guard/background/frame-parts';
 import { abandonHolds, holdStatus, receiveHold, recordIdPhoto, undoTrust, updateHold } from '@/lib/guard/background/holds';
 import { contentMessageSchema } from '@/lib/messages/by-sender';
 import { loanVerdictOf } from '@/lib/detect/page-verdict';
@@ -13,6 +15,9 @@ import { recordFrameVerdict } from './tab-verdict-store';
 export const contentMessages = (guard: GuardService) =>
   messageGroup('content', contentMessageSchema, async (message, from) => {
     switch (message.type) {
+      case 'load-part':
+        // WXT types `files` as its known script paths; frame-parts.ts names only built ones.
+        return injectFramePart({ executeScript: (injection) => browser.scripting.executeScript(injection as Parameters<typeof browser.scripting.executeScript>[0]) }, from, message.part);
       case 'frame-verdict': {
         // The top frame describes its page; the loan verdict is made here, never taken from a page.
         const { page, ...report } = message;

@@ -16,6 +16,8 @@ export interface ContentSender {
   url: string;
   /** The tab's (top frame's) URL as the browser reports it, when it does. */
   tabUrl?: string;
+  /** The sending document (Chromium): what is put into "this frame" reaches this document, not one that replaced it. */
+  documentId?: string;
 }
 /** The prompt page, framed in a tab. */
 export interface PromptSender {
@@ -62,7 +64,11 @@ export function classifySender(
     return { from: 'page', sender: {} };
   }
   if (tabId === undefined || tabId < 0) return null;
-  return { from: 'content', sender: { tabId, frameId: sender.frameId ?? 0, url, tabUrl: sender.tab?.url } };
+  const documentId = (sender as { documentId?: unknown }).documentId;
+  return {
+    from: 'content',
+    sender: { tabId, frameId: sender.frameId ?? 0, url, tabUrl: sender.tab?.url, ...(typeof documentId === 'string' ? { documentId } : {}) },
+  };
 }
 
 /** A runtime.onMessage listener that routes each message to the groups of its sender's class. */

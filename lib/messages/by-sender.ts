@@ -8,6 +8,7 @@ import {
   holdStatusSchema,
   holdUpdateSchema,
   idPhotoSchema,
+  loadPartSchema,
   promptGeometrySchema,
   promptObscuredSchema,
   promptOpenSchema,
@@ -18,8 +19,9 @@ import {
 import { frameVerdictSchema, getTabVerdictSchema, idUploadCheckSchema, listTabVerdictsSchema } from './verdict-messages';
 import { WRITE_MESSAGES } from './write-messages';
 
-/** Content scripts in web pages: what a frame found and watches (a picked file's field too), the requests it holds, the prompt's host. */
+/** Content scripts in web pages: their own on-demand parts, what a frame found and watches (a picked file's field too), the requests it holds, the prompt's host. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
+  loadPartSchema,
   frameVerdictSchema,
   idUploadCheckSchema,
   idPhotoSchema,

@@ -113,6 +113,14 @@ export const watchUpdateSchema = z.object({
   fresh: z.optional(z.boolean()),
 });
 
+/**
+ * Content script → background: put one of the content script's on-demand parts into this frame
+ * (lib/guard/background/frame-parts.ts). Answered `{ ok }` once it has run there.
+ */
+export const FRAME_PARTS = ['core', 'ui'] as const;
+export type FramePart = (typeof FRAME_PARTS)[number];
+export const loadPartSchema = z.object({ type: z.literal('load-part'), part: z.enum(FRAME_PARTS) });
+
 /** Top frame → background: a token for the tab's prompt frame (the prompt page proves with it which tab it serves). */
 export const promptOpenSchema = z.object({ type: z.literal('prompt-open') });
 /** Top frame → background → prompt page: whether the page is showing the prompt as drawn (unlocks its buttons). */

@@ -152,6 +152,20 @@ describe('route 5: iframes, open shadow roots, late fields, single-page navigati
     expect(received(harness, '/api/iframe-form')).toHaveLength(0);
   });
 
+  it.each([
+    ['blob:', '/api/blob-frame'],
+    ['data:', '/api/data-frame'],
+  ])('holds a fetch from a frame the page built from a %s URL', async (scheme, path) => {
+    await page.goto(guardUrl(harness, 'made-frames.html', 'www.danakilat.test'));
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(scheme))).toBe(true);
+    const frame = page.frames().find((f) => f.url().startsWith(scheme))!;
+    await frame.fill('#kartu', '4111111111111111');
+    await frame.click('#kirim');
+    await answer(await waitForPrompt(page), 'cancelled');
+    await settle(400);
+    expect(received(harness, path)).toHaveLength(0);
+  });
+
   it('holds a fetch from a field inside an open shadow root', async () => {
     await page.goto(guardUrl(harness, 'frames.html', 'www.danakilat.test'));
     // Phone numbers are watched on loan pages (the default): wait until the page is recognised as one.

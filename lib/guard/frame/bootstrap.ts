@@ -1,13 +1,14 @@
 // The always-on part of the content script, in every frame: opens the private channel at
 // document_start, watches for the first sign that the guard is needed — a typable field, the user
 // typing, the tab watching data typed elsewhere, a request the wrappers ask about — and only then
-// imports the guard (frame-core.js). A question that arrives before the guard runs is held (never
+// has the guard (frame-core.js) put into the frame. A question that arrives before the guard runs is held (never
 // allowed unseen) and answered by the guard once it has started. Tiny and dependency-light: it runs
 // in every frame of every page.
 import { ext } from '@/lib/messages/extension-api';
 import { randomId } from '@/lib/random-id';
 import { openIsolatedChannel, releaseMessage, watchingMessage, type RequestQuestion } from '../page/page-channel';
 import type { FrameCore, startFrameCore } from './frame-core';
+import { loadFramePart } from './frame-parts';
 import { watchFrame } from './frame-watch';
 
 type ApkWatcher = (win: Window, onApk: (url: string, resume: () => void) => void) => () => void;
@@ -39,7 +40,7 @@ export function startBootstrap(doc: Document, win: Window & typeof globalThis, w
   };
 
   const load = (): Promise<void> =>
-    (loading ??= import(/* @vite-ignore */ ext().runtime.getURL('/frame-core.js')).then(
+    (loading ??= loadFramePart('core').then(
       () => {
         const start = (globalThis as { loanGuardFrameCore?: typeof startFrameCore }).loanGuardFrameCore;
         // Stopped while loading (the extension went away): start nothing.

@@ -1,11 +1,11 @@
 // What a frame shows on the page — the tab's prompt host (top frame), the loan notice, the app
-// download warning, toasts, the offer to mark an ID picture — built as its own file (frame-ui.js) and imported by the frame core only
+// download warning, toasts, the offer to mark an ID picture — built as its own file (frame-ui.js) and loaded for the frame core only
 // when something is to be shown: a frame with inputs that never shows anything never parses it.
 import type { PromptHost } from '@/lib/prompt/host/prompt-host';
 import type { showApkWarning } from '@/lib/notices/apk-warning';
 import type { showLoanNotice } from '@/lib/notices/loan-notice';
 import type { offerIdPhoto } from './id-photo-offer';
-import { ext } from '@/lib/messages/extension-api';
+import { loadFramePart } from './frame-parts';
 
 export interface FrameUi {
   PromptHost: typeof PromptHost;
@@ -21,7 +21,7 @@ let loading: Promise<FrameUi> | undefined;
 
 /** The UI module, loaded once; a failed load (the extension updating) is tried again next time. */
 export function loadFrameUi(): Promise<FrameUi> {
-  return (loading ??= import(/* @vite-ignore */ ext().runtime.getURL('/frame-ui.js')).then(
+  return (loading ??= loadFramePart('ui').then(
     () => {
       const ui = (globalThis as UiScope).loanGuardFrameUi;
       if (!ui) throw new Error('frame-ui.js did not load');

@@ -1,7 +1,7 @@
 // The background's privilege check: each sender is classed once (content script, prompt page, our own
 // page) and may only send its own class's messages; the real handler groups behind a fake browser.
 // (The prompt page answers over its own port: lib/guard/background/prompt-ports.ts.)
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { contentMessages } from '@/lib/background/from-content';
@@ -44,6 +44,9 @@ describe('classifySender', () => {
     expect(classifySender({ url: 'https://x.example/' }, ORIGIN)).toBeNull();
     expect(classifySender({ url: `${ORIGIN}prompt.html` }, ORIGIN)).toBeNull();
   });
+  it("keeps the sending document's id where the browser gives one", () => {
+    expect(classifySender({ ...CONTENT, documentId: 'D0C' } as Browser.runtime.MessageSender, ORIGIN)).toMatchObject({ from: 'content', sender: { documentId: 'D0C' } });
+  });
   it('does not take a look-alike URL for our own origin', () => {
     expect(classifySender({ url: 'https://abcdefgh/prompt.html', tab }, ORIGIN)?.from).toBe('content');
   });
@@ -71,6 +74,15 @@ describe('routeMessages', () => {
   it('gives a prompt token to the top frame only', async () => {
     expect(await route({ type: 'prompt-open' }, { ...CONTENT, frameId: 0 })).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(await route({ type: 'prompt-open' }, CONTENT)).toBeUndefined();
+  });
+  it("runs a content script's on-demand part in its own frame, and no one else's request for one", async () => {
+    const executeScript = vi.fn(async () => []);
+    fakeBrowser.scripting.executeScript = executeScript as unknown as typeof fakeBrowser.scripting.executeScript;
+    expect(await route({ type: 'load-part', part: 'ui' }, CONTENT)).toEqual({ ok: true });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4, frameIds: [2] }, files: ['/frame-ui.js'], injectImmediately: true });
+    for (const sender of [PROMPT, POPUP]) expect(route({ type: 'load-part', part: 'core' }, sender)).toBeUndefined();
+    expect(route({ type: 'load-part', part: 'page-guard' }, CONTENT)).toBeUndefined();
+    expect(executeScript).toHaveBeenCalledTimes(1);
   });
   it('lets our pages write, and refuses them what content scripts send', async () => {
     expect(await route({ type: 'log-delete', scope: { by: 'all' } }, POPUP)).toEqual({ ok: true, count: 3 });

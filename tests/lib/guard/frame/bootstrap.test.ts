@@ -1,5 +1,5 @@
 // lib/guard/frame/bootstrap.ts in happy-dom with the WXT fake browser and a stand-in frame core (the
-// on-demand import is a data: module that waits until the test lets it finish): nothing is loaded on
+// background's answer to "load the core part" waits until the test lets it finish): nothing is loaded on
 // a quiet frame; a typable field, trusted typing, a question or a message for the core loads it;
 // questions asked before it runs are held, never allowed, and decided by it afterwards (allowed ones
 // released); early typing announces watching and is handed over; messages are kept and replayed in
@@ -22,9 +22,9 @@ interface Started {
   typed: Element[];
 }
 
-let modules = 0;
 let openGate: () => void;
-let getURL: ReturnType<typeof vi.fn>;
+/** The content script's request to the background to run frame-core.js in its frame. */
+let requestPart: ReturnType<typeof vi.fn>;
 let started: Started[];
 /** What the stand-in core was told, in order. */
 let log: string[];
@@ -37,16 +37,15 @@ let main: MainChannel;
 let stop: (() => void) | undefined;
 const scope = globalThis as { loanGuardFrameCore?: unknown; loanGuardTestGate?: Promise<void> };
 
-/** The module frame-core.js stands for: it finishes loading once the gate opens (or fails to load). */
-function frameCoreModule(body = 'await globalThis.loanGuardTestGate;'): string {
-  return `data:text/javascript,${encodeURIComponent(`${body} export {}; // ${++modules}`)}`;
-}
-
 beforeEach(() => {
   fakeBrowser.reset();
   scope.loanGuardTestGate = new Promise<void>((resolve) => (openGate = resolve));
-  getURL = vi.fn(() => frameCoreModule());
-  fakeBrowser.runtime.getURL = getURL as unknown as typeof fakeBrowser.runtime.getURL;
+  // The background has run frame-core.js in the frame once the gate opens.
+  requestPart = vi.fn(async () => {
+    await scope.loanGuardTestGate;
+    return { ok: true };
+  });
+  fakeBrowser.runtime.sendMessage = requestPart as unknown as typeof fakeBrowser.runtime.sendMessage;
   started = [];
   log = [];
   decide = () => true;
@@ -90,7 +89,7 @@ function boot(html = '<p>Welcome</p>'): void {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-const loadRequested = (): boolean => getURL.mock.calls.length > 0;
+const loadRequested = (): boolean => requestPart.mock.calls.length > 0;
 /** Lets frame-core.js finish loading and waits for the core to start. */
 async function coreLoads(): Promise<void> {
   openGate();
@@ -119,9 +118,9 @@ describe('startBootstrap', () => {
     expect(toMain).toEqual([]);
   });
 
-  it('loads the core from the extension for a frame with a typable field, and has it scan', async () => {
+  it('has the background put the core into a frame with a typable field, and has it scan', async () => {
     boot('<form><input name="phone"></form>');
-    expect(getURL).toHaveBeenCalledWith('/frame-core.js');
+    expect(requestPart).toHaveBeenCalledWith({ type: 'load-part', part: 'core' });
     expect(started).toEqual([]);
     await coreLoads();
     expect(started[0]).toMatchObject({ doc, win: window, typed: [] });
@@ -134,7 +133,7 @@ describe('startBootstrap', () => {
     await tell({ type: 'show-prompt', holdId: 'hold_0000000000000001' });
     userEvent(field(), 'input');
     await coreLoads();
-    expect(getURL).toHaveBeenCalledTimes(1);
+    expect(requestPart).toHaveBeenCalledTimes(1);
     expect(started).toHaveLength(1);
   });
 
@@ -182,8 +181,8 @@ describe('startBootstrap', () => {
       expect(toMain).toEqual([]);
     });
 
-    it('a frame-core.js that fails to load: questions stay held', async () => {
-      getURL.mockImplementation(() => frameCoreModule('throw new Error("frame-core.js is gone");'));
+    it('a frame-core.js the background could not run: questions stay held', async () => {
+      requestPart.mockImplementation(async () => ({ ok: false }));
       boot();
       // The download path handles the failure (it must let the download go); the question after it is held.
       const resume = vi.fn();
@@ -383,14 +382,15 @@ describe('startBootstrap', () => {
     });
 
     it('a core that failed to load is tried again at the next sign the guard is needed', async () => {
-      getURL.mockImplementationOnce(() => 'data:text/javascript,throw new Error("updating")');
+      // No background to answer (the extension is updating).
+      requestPart.mockImplementationOnce(() => Promise.reject(new Error('Could not establish connection')));
       boot('<input name="phone">');
-      await vi.waitFor(() => expect(getURL).toHaveBeenCalledTimes(1));
+      await vi.waitFor(() => expect(requestPart).toHaveBeenCalledTimes(1));
       await settle();
       expect(started).toEqual([]);
       userEvent(field(), 'input');
       await coreLoads();
-      expect(getURL).toHaveBeenCalledTimes(2);
+      expect(requestPart).toHaveBeenCalledTimes(2);
     });
   });
 });
