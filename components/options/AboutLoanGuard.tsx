@@ -13,6 +13,7 @@ import privacyPolicy from '@/PRIVACY.md?raw';
 const permissions = (): [string, string, string][] => [
   ['sites', t('about_perm_sites_name'), t('about_perm_sites_why')],
   ['storage', t('about_perm_storage_name'), t('about_perm_storage_why')],
+  ['scripting', t('about_perm_scripting_name'), t('about_perm_scripting_why')],
   ['network', t('about_perm_network_name'), t('about_perm_network_why')],
 ];
 

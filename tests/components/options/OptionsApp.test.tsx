@@ -90,7 +90,7 @@ describe('OptionsApp', () => {
     expect(about.querySelector('h2')!.textContent).toBe('about_heading');
     expect([...about.querySelectorAll('.about-does li')]).toHaveLength(3);
     expect([...about.querySelectorAll('.about-doesnt li')]).toHaveLength(3);
-    expect($$('#about [data-permission]').map((entry) => entry.dataset.permission)).toEqual(['sites', 'storage', 'network']);
+    expect($$('#about [data-permission]').map((entry) => entry.dataset.permission)).toEqual(['sites', 'storage', 'scripting', 'network']);
     expect(about.textContent).toContain('about_perm_network_why');
     expect(about.textContent).toContain('about_privacy_body');
     // The privacy policy (PRIVACY.md) ships with the extension: what is kept, where, never sent.
