@@ -4,7 +4,7 @@
 // only by the background's single writer (lib/log/log-writer.ts).
 import * as z from 'zod/mini';
 import type { DataKind } from '@/lib/types';
-import { summaryHeaderSchema, summaryPairSchema, type LogSummary, type SummaryPair } from './log-summary';
+import { checkSummaryPair, summaryHeaderSchema, type LogSummary, type SummaryPair } from './log-summary';
 import { buildSummary, countIntoPairs, pairKey, receivingSites } from './log-summary-build';
 import type { DeleteScope } from '@/lib/messages/write-messages';
 import { itemKeyOf, shareEventSchema, upgradeShareEvent, type ShareEvent } from './share-event';
@@ -133,9 +133,9 @@ export function readSummary(db: IDBDatabase): Promise<LogSummary | null> {
     if (!parsedHeader) return null;
     const pairs: SummaryPair[] = [];
     for (const raw of rawPairs) {
-      const pair = summaryPairSchema.safeParse(raw);
-      if (!pair.success) return null;
-      pairs.push(pair.data);
+      const pair = checkSummaryPair(raw);
+      if (!pair) return null;
+      pairs.push(pair);
     }
     return { version: 1, total: parsedHeader.total, pairs };
   });
@@ -306,9 +306,9 @@ async function countIntoStoredSummary(tx: IDBTransaction, header: unknown, added
   for (const key of keys.keys()) {
     const raw: unknown = stored[index++];
     if (raw === undefined) continue;
-    const pair = summaryPairSchema.safeParse(raw);
-    if (!pair.success) return false;
-    pairs.set(key, pair.data);
+    const pair = checkSummaryPair(raw);
+    if (!pair) return false;
+    pairs.set(key, pair);
   }
   countIntoPairs(pairs, added);
   await request(tx.objectStore(META).put({ version: 2, total: parsedHeader.total + added.length }, SUMMARY_KEY));
