@@ -47,7 +47,7 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
   const [quarantined, setQuarantined] = useState(0);
   // Firefox for Android opens the popup as a full page on the phone: laid out for that (popup.css).
   const [android, setAndroid] = useState(false);
-  const marked = useRef(false);
+  const firstViewDone = useRef(false);
   const live = useRef(true);
   const tabDetails = useRef<Promise<Awaited<ReturnType<typeof loadTab>>> | null>(null);
 
@@ -77,8 +77,8 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
 
   // Effects run after the DOM is updated, so this marks the first paint-ready view with the summary.
   useEffect(() => {
-    if (log.phase === 'loading' || marked.current) return;
-    marked.current = true;
+    if (log.phase === 'loading' || firstViewDone.current) return;
+    firstViewDone.current = true;
     if (log.phase === 'ready') {
       try {
         performance.mark(POPUP_RENDERED_MARK);
