@@ -1,7 +1,7 @@
 // Evaluated inside an extension page by the benchmark: fills the private log with realistic events
 // through the same store functions the background uses, and times appends.
 import { appendEvents, openLogDb, readEvents } from '../lib/log/log-store';
-import { CSV_COLUMNS, eventsToCsv, type CsvColumn } from '../lib/log/log-export';
+import { CSV_COLUMNS, eventsToCsvParts, type CsvColumn } from '../lib/log/log-export';
 import type { ShareEvent } from '../lib/log/share-event';
 import type { FieldKind } from '../lib/types';
 
@@ -65,7 +65,7 @@ window.loanGuardLogProbe = {
     const db = await openLogDb();
     const { events } = await readEvents(db);
     const headers = Object.fromEntries(CSV_COLUMNS.map((column) => [column, column])) as Record<CsvColumn, string>;
-    const blob = new Blob([eventsToCsv(events, headers)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob(eventsToCsvParts(events, headers), { type: 'text/csv;charset=utf-8' });
     const ms = performance.now() - start;
     db.close();
     return { ms, rows: events.length, bytes: blob.size };

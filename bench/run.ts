@@ -522,8 +522,9 @@ The store at 50,000 entries: ${log.store50k.events.toLocaleString('en')} events,
 and receiving site), ${kb(log.store50k.usageBytes)} of the extension's storage; at 500,000:
 ${log.store500k.events.toLocaleString('en')} events, ${log.store500k.pairs.toLocaleString('en')} summary records, ${kb(log.store500k.usageBytes)}. The entries are one person's 9
 data items (3 phones, 3 ID numbers, 3 cards) and their SMS codes, shared with 300 sites. The popup's
-first view reads only the summary, never the events; the public-suffix list (tldts) is loaded with
-the tab's details after the first paint. The evidence report and the export read every event.
+first view reads only the summary, never the events; the public-suffix list (tldts), which names
+"this site", is loaded once the summary is on screen. The evidence report shows its newest 60 entries
+(one request) while it reads every event; the export reads every event.
 
 ## Command line
 

@@ -34,8 +34,7 @@ export interface PopupAppProps {
 
 /** The tab's verdict (null when no field on it was checked) and its URL (from `activeTab`). */
 async function loadTab(search: string): Promise<{ verdict: TabVerdict | null; url?: string }> {
-  // "This site" names the site with the public-suffix list, loaded meanwhile (after the first paint).
-  const [{ id, url }] = await Promise.all([currentTab(search), loadSiteIdentity()]);
+  const { id, url } = await currentTab(search);
   if (id === undefined) return url ? { verdict: null, url } : { verdict: null };
   // The URL names the site even on a page without personal-data fields (no verdict).
   const verdict = await getTabVerdict(id).catch(() => null);
@@ -48,41 +47,52 @@ export function PopupApp({ db = () => openLogDb(), search = location.search }: P
   const [quarantined, setQuarantined] = useState(0);
   // Firefox for Android opens the popup as a full page on the phone: laid out for that (popup.css).
   const [android, setAndroid] = useState(false);
-  const marked = useRef(false);
+  const firstViewDone = useRef(false);
+  const live = useRef(true);
+  const tabDetails = useRef<Promise<Awaited<ReturnType<typeof loadTab>>> | null>(null);
 
   useEffect(() => {
     const lang = uiLanguage();
     if (lang) document.documentElement.lang = lang;
-    let live = true;
-    loadTab(search).then(
-      (ready) => live && setTab({ phase: 'ready', ...ready }),
-      () => live && setTab({ phase: 'error' }),
-    );
+    live.current = true;
+    // The log first: its summary is most of the first view.
     const database = db();
     database.then(loadSummaryPairs).then(
-      (ready) => live && setLog({ phase: 'ready', ...ready }),
-      () => live && setLog({ phase: 'error' }),
+      (ready) => live.current && setLog({ phase: 'ready', ...ready }),
+      () => live.current && setLog({ phase: 'error' }),
     );
-    void isAndroid().then((yes) => live && setAndroid(yes));
+    // Messages only; "this site" is shown once the public-suffix list is in as well (below).
+    tabDetails.current = loadTab(search);
+    tabDetails.current.catch(() => undefined);
+    void isAndroid().then((yes) => live.current && setAndroid(yes));
     // Not awaited by the first view: the notice appears when the count is in.
     database.then(countQuarantine).then(
-      (count) => live && setQuarantined(count),
+      (count) => live.current && setQuarantined(count),
       () => undefined,
     );
     return () => {
-      live = false;
+      live.current = false;
     };
   }, []);
 
   // Effects run after the DOM is updated, so this marks the first paint-ready view with the summary.
   useEffect(() => {
-    if (log.phase !== 'ready' || marked.current) return;
-    marked.current = true;
-    try {
-      performance.mark(POPUP_RENDERED_MARK);
-    } catch {
-      // No User Timing: nothing to measure.
+    if (log.phase === 'loading' || firstViewDone.current) return;
+    firstViewDone.current = true;
+    if (log.phase === 'ready') {
+      try {
+        performance.mark(POPUP_RENDERED_MARK);
+      } catch {
+        // No User Timing: nothing to measure.
+      }
     }
+    // "This site" names the site with the public-suffix list (tldts, the largest script here). Loaded
+    // with the summary, compiling it held the main thread while the summary was read and drawn, so it
+    // comes once the summary is on screen (or the log has failed).
+    Promise.all([tabDetails.current!, loadSiteIdentity()]).then(
+      ([ready]) => live.current && setTab({ phase: 'ready', ...ready }),
+      () => live.current && setTab({ phase: 'error' }),
+    );
   }, [log.phase]);
 
   const pairs = log.phase === 'ready' ? log.pairs : null;

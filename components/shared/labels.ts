@@ -51,34 +51,54 @@ export function itemLabel(kind: DataKind, masked: string): string {
 /** A masked value worth showing: none for SMS codes and access kinds. */
 export const shownMasked = (kind: DataKind, masked: string): string => (shownByNameOnly(kind) ? '' : masked);
 
-function format(locale: string, options: Intl.DateTimeFormatOptions, at: number): string {
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(at);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(at);
+/** The glance formats, by name, so each formatter is made once per language and kept. */
+const GLANCE_FORMATS = {
+  time: { hour: 'numeric', minute: '2-digit' },
+  dayMonth: { month: 'short', day: 'numeric' },
+  day: { dateStyle: 'medium' },
+  shortDate: { year: 'numeric', month: 'short', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+type GlanceFormat = keyof typeof GLANCE_FORMATS;
+
+// Making a formatter costs far more than formatting with one: the popup's first view made one per
+// date shown, a visible part of its time to first render.
+const glanceFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: string, style: GlanceFormat, at: number): string {
+  const key = `${style} ${locale}`;
+  let formatter = glanceFormatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale, GLANCE_FORMATS[style]);
+    } catch {
+      // A language tag Intl refuses: the browser's own.
+      formatter = new Intl.DateTimeFormat(undefined, GLANCE_FORMATS[style]);
+    }
+    glanceFormatters.set(key, formatter);
   }
+  return formatter.format(at);
 }
 
 /** A day, month by name so it can't be read two ways ("29 Nov 2026"), for lists of dated entries. */
 export const shortDateFormatter =
   (locale: string = uiLanguage()) =>
   (at: number): string =>
-    format(locale, { year: 'numeric', month: 'short', day: 'numeric' }, at);
+    format(locale, 'shortDate', at);
 
 /**
  * A moment at a glance, never ambiguous: "today, 14:05", "yesterday, 09:12", "29 Nov" this year,
  * "29 Nov 2025" before (month by name, so 11/12 can't be read two ways).
  */
 export function whenLabel(at: number, now: number, locale: string = uiLanguage()): string {
-  const time = () => format(locale, { hour: 'numeric', minute: '2-digit' }, at);
+  const time = () => format(locale, 'time', at);
   switch (relativeDay(at, now)) {
     case 'today':
       return t('when_today', [time()]);
     case 'yesterday':
       return t('when_yesterday', [time()]);
     case 'this-year':
-      return format(locale, { month: 'short', day: 'numeric' }, at);
+      return format(locale, 'dayMonth', at);
     case 'older':
-      return format(locale, { dateStyle: 'medium' }, at);
+      return format(locale, 'day', at);
   }
 }

@@ -5,18 +5,26 @@
 import * as z from 'zod/mini';
 import { DATA_KINDS } from '@/lib/types';
 import { DECISIONS } from './share-event';
+import { isCount, isFiniteNumber, isMatch, isOneOf, isPlainObject, isStringOfLength, stringArray } from './stored-check';
+
+/** Bounds and the pattern shared by the schema and the hand check (checkSummaryPair). */
+const ITEM_KEY_LENGTH = { min: 1, max: 200 };
+const MASKED_LENGTH = { min: 1, max: 64 };
+const COUNTRY = /^[A-Z]{2}$/;
+const SITE_MAX = 300;
+const PAGE_SITES_MAX = 20;
 
 export const summaryPairSchema = z.object({
   /** itemKeyOf(event): the fingerprint, or kind:masked for events without one. */
-  itemKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  itemKey: z.string().check(z.minLength(ITEM_KEY_LENGTH.min), z.maxLength(ITEM_KEY_LENGTH.max)),
   kind: z.enum(DATA_KINDS),
   /** The most recent masked form seen for this item. */
-  masked: z.string().check(z.minLength(1), z.maxLength(64)),
-  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  masked: z.string().check(z.minLength(MASKED_LENGTH.min), z.maxLength(MASKED_LENGTH.max)),
+  country: z.optional(z.string().check(z.regex(COUNTRY))),
   /** Receiving registrable domain. */
-  site: z.string().check(z.maxLength(300)),
+  site: z.string().check(z.maxLength(SITE_MAX)),
   /** Sites of the pages the data was typed on (usually one; capped at 20). */
-  pageSites: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20)),
+  pageSites: z.array(z.string().check(z.maxLength(SITE_MAX))).check(z.maxLength(PAGE_SITES_MAX)),
   first: z.number(),
   last: z.number(),
   /** Events whose data left (sent once, trusted, audit-only) and events the user stopped. */
@@ -27,6 +35,37 @@ export const summaryPairSchema = z.object({
   loanPage: z.boolean(),
 });
 export type SummaryPair = z.infer<typeof summaryPairSchema>;
+
+/**
+ * summaryPairSchema.safeParse(raw) by hand: the same pair (unknown keys left out, arrays copied), or
+ * null where zod would refuse it. The popup's first view reads every pair; zod's generic parse of a
+ * few hundred of them (it can't compile schemas under an extension page's CSP) was a visible part of it.
+ */
+export function checkSummaryPair(raw: unknown): SummaryPair | null {
+  if (!isPlainObject(raw)) return null;
+  const { itemKey, kind, masked, country, site, first, last, sent, cancelled, lastDecision, loanPage } = raw;
+  if (
+    !isStringOfLength(itemKey, ITEM_KEY_LENGTH.min, ITEM_KEY_LENGTH.max) ||
+    !isOneOf(kind, DATA_KINDS) ||
+    !isStringOfLength(masked, MASKED_LENGTH.min, MASKED_LENGTH.max) ||
+    (country !== undefined && !isMatch(country, COUNTRY)) ||
+    !isStringOfLength(site, 0, SITE_MAX) ||
+    !isFiniteNumber(first) ||
+    !isFiniteNumber(last) ||
+    !isCount(sent) ||
+    !isCount(cancelled) ||
+    !isOneOf(lastDecision, DECISIONS) ||
+    typeof loanPage !== 'boolean'
+  ) {
+    return null;
+  }
+  const pageSites = stringArray(raw.pageSites, 0, PAGE_SITES_MAX, SITE_MAX);
+  if (!pageSites) return null;
+  const pair: SummaryPair = { itemKey, kind, masked, site, pageSites, first, last, sent, cancelled, lastDecision, loanPage };
+  // zod keeps an optional key that is present, even when it holds undefined.
+  if ('country' in raw) pair.country = country;
+  return pair;
+}
 
 /** The stored header beside the pair records. */
 export const summaryHeaderSchema = z.object({

@@ -44,8 +44,8 @@ describe('where my data went', () => {
     await expect.poll(() => phoneItems.count()).toBe(1);
     const sites = await phoneItems.first().locator('li.row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-site')));
     expect(sites.sort()).toEqual(['prestaya.test', 'shandianjie.test']);
-    // "This site" lists what the tab's own site received.
-    expect(await popup.locator('section.this-site').innerText()).toContain('138****8000');
+    // "This site" lists what the tab's own site received (drawn once the summary is on screen).
+    await expect.poll(() => popup.locator('section.this-site').innerText()).toContain('138****8000');
     await popup.close();
   });
 

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { kindLabel, t } from '@/lib/locale/i18n';
 import { reportQuery } from '@/lib/log/evidence-report';
-import { CSV_COLUMNS, eventsToCsv, eventsToJson, exportFileName, type CsvColumn } from '@/lib/log/log-export';
+import { CSV_COLUMNS, eventsToCsvParts, eventsToJson, exportFileName, type CsvColumn } from '@/lib/log/log-export';
 import { readEvents, type EventFilter } from '@/lib/log/log-store';
 import type { ShareEvent } from '@/lib/log/share-event';
 import { decisionLabel } from '@/components/shared/labels';
@@ -35,7 +35,7 @@ export function LogExportActions({ db, filter, matches, total, now, say, fail }:
       const blob =
         format === 'json'
           ? new Blob([eventsToJson(events, { exportedAt: at, ...(which === 'filtered' ? { filter } : {}) })], { type: 'application/json' })
-          : new Blob([eventsToCsv(events, csvHeaders(), csvLabels())], { type: 'text/csv;charset=utf-8' });
+          : new Blob(eventsToCsvParts(events, csvHeaders(), csvLabels()), { type: 'text/csv;charset=utf-8' });
       const fileName = exportFileName(format, at);
       saveBlobAs(blob, fileName);
       say(t('logman_exported', [String(events.length), fileName]));

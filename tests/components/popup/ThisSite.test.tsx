@@ -283,5 +283,8 @@ describe('PopupApp', () => {
     await act(() => render(<PopupApp db={() => Promise.reject(new Error('no idb'))} search="?tab=5" />, container));
     await settle(10);
     expect($('[role="alert"]')!.textContent).toBe('popup_logLoadError');
+    // "This site" waits for the log's summary, and still comes when the log fails.
+    expect($('.this-site')!.getAttribute('aria-busy')).toBeNull();
+    expect($('.this-site')!.textContent).toContain('popup_notWebPage');
   });
 });

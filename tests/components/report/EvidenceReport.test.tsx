@@ -6,7 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { container, useComponentTest } from '../../helpers/render';
-import { EvidenceReport, reportSnapshotHtml } from '@/components/report/EvidenceReport';
+import { EvidenceReport, FIRST_ROWS, reportSnapshotHtml } from '@/components/report/EvidenceReport';
 import { appendEvents, openLogDb } from '@/lib/log/log-store';
 import { appendEvidence, type EvidenceRecord } from '@/lib/log/evidence-store';
 import type { ShareEvent } from '@/lib/log/share-event';
@@ -19,6 +19,18 @@ vi.mock('@/lib/messages/write-requests', () => ({
   deleteEvidence: vi.fn(async () => ({ ok: true, count: 1 })),
 }));
 const { quarantineLogEntries, deleteEvidence } = await import('@/lib/messages/write-requests');
+// The whole-log read can be held back, to see what the page shows before it is done.
+const fullRead = vi.hoisted(() => ({ held: Promise.resolve() }));
+vi.mock('@/lib/log/log-store', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/log/log-store')>();
+  return {
+    ...actual,
+    readEvents: async (...args: Parameters<typeof actual.readEvents>) => {
+      await fullRead.held;
+      return actual.readEvents(...args);
+    },
+  };
+});
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 9);
@@ -83,6 +95,29 @@ describe('EvidenceReport', () => {
     // Newest first, as in the full report.
     expect(rowIds()[0]).toBe(`many-${many.length - 1}-0`);
     await vi.waitFor(() => expect(container.querySelector('main.report')!.classList.contains('report-incomplete')).toBe(false));
+  });
+
+  it('shows the newest rows first, without totals, while it reads the whole log, then all of it', async () => {
+    const many = Array.from({ length: FIRST_ROWS + 40 }, (_, i) => event({ id: `many-${i}-0`, at: T0 + i * 60_000 }));
+    await appendEvents(db, many);
+    let release = () => undefined as void;
+    fullRead.held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await act(() => render(<EvidenceReport db={async () => db} search="" now={() => NOW} />, container));
+      await vi.waitFor(() => expect(rowIds()).toHaveLength(FIRST_ROWS));
+      expect(rowIds()[0]).toBe(`many-${many.length - 1}-0`);
+      expect(rowIds().at(-1)).toBe(`many-${many.length - FIRST_ROWS}-0`);
+      // Totals would be wrong before everything is read: none yet, and nothing to print.
+      expect(container.querySelector('[data-summary]')).toBeNull();
+      expect(container.querySelector<HTMLButtonElement>('.report-actions .button-primary')!.disabled).toBe(true);
+      expect(container.querySelector('[data-report-loading]')).not.toBeNull();
+    } finally {
+      release();
+      fullRead.held = Promise.resolve();
+    }
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(many.length));
+    expect(container.querySelector('[data-summary]')!.closest('section')!.textContent).toMatch(new RegExp(`report_totals\\(${many.length}\\b`));
+    await vi.waitFor(() => expect(container.querySelector<HTMLButtonElement>('.report-actions .button-primary')!.disabled).toBe(false));
   });
 
   it('uses accessible tables: a caption and column headers in each', async () => {

@@ -1,7 +1,7 @@
 // Log export files: RFC 4180 CSV with BOM, CRLF and a formula-injection guard; JSON that reads back
 // through shareEventSchema unchanged; dated file names.
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, eventsToCsv, eventsToJson, exportFileName, quarantineToJson, type CsvColumn } from '@/lib/log/log-export';
+import { CSV_COLUMNS, CSV_ROWS_PER_PART, eventsToCsv, eventsToCsvParts, eventsToJson, exportFileName, quarantineToJson, type CsvColumn } from '@/lib/log/log-export';
 import { shareEventSchema, type ShareEvent } from '@/lib/log/share-event';
 
 const FP = 'ab'.repeat(32);
@@ -131,6 +131,24 @@ describe('eventsToCsv', () => {
 
   it('writes only the header for an empty list', () => {
     expect(cellsOf(eventsToCsv([], HEADERS))).toHaveLength(1);
+  });
+});
+
+describe('eventsToCsvParts', () => {
+  it('gives the same text in parts: the BOM and header, then whole rows, each part ending a line', async () => {
+    const events = Array.from({ length: CSV_ROWS_PER_PART * 2 + 7 }, (_, i) => event({ id: `hold_${String(i).padStart(8, '0')}-0`, at: 1_700_000_000_000 + i }));
+    const parts = eventsToCsvParts(events, HEADERS);
+    expect(parts.join('')).toBe(eventsToCsv(events, HEADERS));
+    expect(parts).toHaveLength(1 + 3);
+    expect(parts[0]!.startsWith('\uFEFF')).toBe(true);
+    expect(parts.map((part) => part.split('\r\n').length - 1)).toEqual([1, CSV_ROWS_PER_PART, CSV_ROWS_PER_PART, 7]);
+    for (const part of parts) expect(part.endsWith('\r\n')).toBe(true);
+    // What the options page saves: a Blob of the parts holds exactly the text.
+    expect(new Uint8Array(await new Blob(parts).arrayBuffer())).toEqual(new TextEncoder().encode(eventsToCsv(events, HEADERS)));
+  });
+
+  it('is the header alone for an empty list', () => {
+    expect(eventsToCsvParts([], HEADERS)).toEqual([eventsToCsv([], HEADERS)]);
   });
 });
 

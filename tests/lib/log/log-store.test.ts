@@ -131,9 +131,25 @@ describe('log store', () => {
   it('reads the newest events first, as many as asked, skipping unreadable ones', async () => {
     await appendEvents(db, [ev({ at: 300 }), ev({ at: 100 }), ev({ at: 200 }), ev({ at: 400 })]);
     await quarantineRawFree(db, { id: 'broken', at: 500 });
+    await quarantineRawFree(db, { id: 'broken-2', at: 350 });
     const newest = await readNewestEvents(db, 2);
     expect(newest.map((event) => event.at)).toEqual([400, 300]);
+    expect((await readNewestEvents(db, 3)).map((event) => event.at)).toEqual([400, 300, 200]);
     expect((await readNewestEvents(db, 10)).map((event) => event.at)).toEqual([400, 300, 200, 100]);
+  });
+
+  it('reads the newest events the same with a cursor where the index has no getAllRecords (Firefox)', async () => {
+    await appendEvents(db, [ev({ at: 300 }), ev({ at: 100 }), ev({ at: 200 }), ev({ at: 400 })]);
+    await quarantineRawFree(db, { id: 'broken', at: 500 });
+    const prototype = Object.getPrototypeOf(db.transaction('events').objectStore('events').index('at')) as { getAllRecords?: unknown };
+    const getAllRecords = prototype.getAllRecords;
+    delete prototype.getAllRecords;
+    try {
+      expect((await readNewestEvents(db, 2)).map((event) => event.at)).toEqual([400, 300]);
+      expect((await readNewestEvents(db, 10)).map((event) => event.at)).toEqual([400, 300, 200, 100]);
+    } finally {
+      prototype.getAllRecords = getAllRecords;
+    }
   });
 
   it('starts with no summary and no events', async () => {
