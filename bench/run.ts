@@ -377,6 +377,9 @@ async function logFigures() {
     const report = await ext.context.newPage();
     await report.goto(`${base}/report.html`);
     reportFirstRows.push(await report.waitForFunction(() => (document.querySelector('main.report tbody tr') ? performance.now() : 0), undefined, { timeout: 120_000, polling: 'raf' }).then((handle) => handle.jsonValue()));
+    // Closed only once the whole log is read (Print enabled): a page closed mid-read leaves its read
+    // running in the browser's database process, which would slow the next run's first rows.
+    await report.waitForFunction(() => document.querySelector<HTMLButtonElement>('main.report button.button-primary')?.disabled === false, undefined, { timeout: 120_000 });
     await report.close();
   }
   // "Export everything as CSV" from the options page: read every event and make the file.
