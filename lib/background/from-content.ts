@@ -1,7 +1,8 @@
 // What content scripts in web pages may send: their own on-demand parts (put into the frame), a
 // frame's verdict (answered with the tab's loan verdict — the site memory's when it decides — so every
-// frame knows the page it is in), what a frame watches, the requests it holds and their updates, pages leaving with requests held; and, from the
-// top frame only, the prompt's host (a prompt token, how the page shows the prompt, Undo after Trust).
+// frame knows the page it is in), what a frame watches, the requests it holds and their updates,
+// pages leaving with requests held; and, from the top frame only, the prompt's host (a prompt token,
+// how the page shows the prompt, Undo after Trust).
 import { browser } from 'wxt/browser';
 import type { GuardService } from './guard-service';
 import { injectFramePart } from '@/lib/guard/background/frame-parts';

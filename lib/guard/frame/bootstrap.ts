@@ -1,9 +1,9 @@
 // The always-on part of the content script, in every frame: opens the private channel at
 // document_start, watches for the first sign that the guard is needed — a typable field, the user
 // typing, the tab watching data typed elsewhere, a request the wrappers ask about — and only then
-// has the guard (frame-core.js) put into the frame. A question that arrives before the guard runs is held (never
-// allowed unseen) and answered by the guard once it has started. Tiny and dependency-light: it runs
-// in every frame of every page.
+// has the guard (frame-core.js) put into the frame. A question that arrives before the guard runs is
+// held (never allowed unseen) and answered by the guard once it has started. Tiny and
+// dependency-light: it runs in every frame of every page.
 import { ext } from '@/lib/messages/extension-api';
 import { randomId } from '@/lib/random-id';
 import { openIsolatedChannel, releaseMessage, watchingMessage, type RequestQuestion } from '../page/page-channel';
