@@ -4,14 +4,11 @@
 // pair (so an append touches only its own pairs) plus a small header with the event count.
 import * as z from 'zod/mini';
 import { DATA_KINDS } from '@/lib/types';
-import { DECISIONS } from './share-event';
+import { COUNTRY, DECISIONS, MASKED_LENGTH, SITE_MAX } from './share-event';
 import { isCount, isFiniteNumber, isMatch, isOneOf, isPlainObject, isStringOfLength, stringArray } from './stored-check';
 
-/** Bounds and the pattern shared by the schema and the hand check (checkSummaryPair). */
+/** Bounds shared by the schema and the hand check (checkSummaryPair); a pair's masked value, country and sites are an event's. */
 const ITEM_KEY_LENGTH = { min: 1, max: 200 };
-const MASKED_LENGTH = { min: 1, max: 64 };
-const COUNTRY = /^[A-Z]{2}$/;
-const SITE_MAX = 300;
 const PAGE_SITES_MAX = 20;
 
 export const summaryPairSchema = z.object({

@@ -10,15 +10,15 @@ export { SENT_DECISIONS } from '@/lib/types';
 
 const maxString = (max: number) => z.string().check(z.maxLength(max));
 
-/** Length bounds and patterns shared by the schemas and the hand check (readShareEvent). */
+/** Length bounds and patterns shared by the schemas and the hand checks (checkShareEvent; the summary's too). */
 const ID_LENGTH = { min: 8, max: 80 };
 const PAGE_URL_MAX = 2048;
 const PAGE_TITLE_MAX = 500;
-const SITE_MAX = 300;
-const MASKED_LENGTH = { min: 1, max: 64 };
+export const SITE_MAX = 300;
+export const MASKED_LENGTH = { min: 1, max: 64 };
 const DESTINATIONS = { min: 1, max: 10 };
 const FINGERPRINT = /^[0-9a-f]{64}$/;
-const COUNTRY = /^[A-Z]{2}$/;
+export const COUNTRY = /^[A-Z]{2}$/;
 
 /** HMAC-SHA256 of the normalised value under the per-install key, lower-case hex. */
 export const fingerprintSchema = z.string().check(z.regex(FINGERPRINT));
