@@ -104,11 +104,6 @@ export function eventsToCsvParts(
   return parts;
 }
 
-/** eventsToCsvParts as one text. */
-export function eventsToCsv(events: readonly ShareEvent[], headers: Record<CsvColumn, string>, labels: CsvValueLabels = {}): string {
-  return eventsToCsvParts(events, headers, labels).join('');
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `loanguard-log-2026-11-22.csv`, dated in the user's local time. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_KINDS, DECISIONS, END_REASONS, SHARE_ROUTES } from '@/lib/types';
 import { checkShareEvent, shareEventSchema, shareEventV1Schema, upgradeShareEvent } from '@/lib/log/share-event';
 import { checkSummaryPair, summaryPairSchema } from '@/lib/log/log-summary';
+import { shareEventAt } from '../../helpers/share-event-factory';
 
 /** mulberry32: a small seeded generator. */
 function random(seed: number): () => number {
@@ -129,21 +130,7 @@ function holdsEqual(name: string, schema: Parameters<typeof zodResult>[0], check
   });
 }
 
-const event = {
-  version: 2,
-  id: 'hold-000001-0',
-  at: 1_700_000_000_000,
-  decision: 'sent-once',
-  route: 'fetch',
-  pageUrl: 'https://shop.example/apply',
-  pageTitle: 'Apply now',
-  pageSite: 'shop.example',
-  destinationSites: ['lender.example'],
-  isLoanPage: false,
-  kind: 'phone',
-  masked: '138****8000',
-  fingerprint: 'a'.repeat(64),
-};
+const event = shareEventAt(1_700_000_000_000);
 holdsEqual('checkShareEvent and shareEventSchema', shareEventSchema, checkShareEvent, [
   event,
   { ...event, country: 'CN', reason: 'page-left', decision: 'cancelled', destinationSites: ['a.example', 'b.example'] },
