@@ -1,6 +1,6 @@
 // Evaluated inside an extension page by the benchmark: fills the private log with realistic events
 // through the same store functions the background uses, and times appends.
-import { appendEvents, openLogDb, readEvents } from '../lib/log/log-store';
+import { appendEvents, openLogDb, readEvents, writeSummarySnapshot } from '../lib/log/log-store';
 import { CSV_COLUMNS, eventsToCsvParts, type CsvColumn } from '../lib/log/log-export';
 import type { ShareEvent } from '../lib/log/share-event';
 import type { FieldKind } from '../lib/types';
@@ -12,6 +12,7 @@ declare global {
       appendOneAtATime(count: number, startIndex: number): Promise<number>;
       csvExport(): Promise<{ ms: number; rows: number; bytes: number }>;
       storeSize(): Promise<{ events: number; pairs: number; usageBytes: number }>;
+      writeSnapshot(): Promise<boolean>;
     };
   }
 }
@@ -81,6 +82,13 @@ window.loanGuardLogProbe = {
     const [events, pairs] = [await count('events'), await count('pairs')];
     db.close();
     return { events, pairs, usageBytes: (await navigator.storage.estimate()).usage ?? 0 };
+  },
+  /** What the background's log writer does once no write has come for a moment. */
+  async writeSnapshot() {
+    const db = await openLogDb();
+    const written = await writeSummarySnapshot(db);
+    db.close();
+    return written;
   },
   /** One transaction per event, as decisions arrive: returns the elapsed milliseconds. */
   async appendOneAtATime(count, startIndex) {

@@ -21,6 +21,13 @@ export const EVIDENCE = 'evidence';
 /** The summary header's key in META. */
 const SUMMARY_KEY = 'summary';
 /**
+ * Every pair of the summary as one JSON text, in META: one read of one value instead of one per pair
+ * (on 674 pairs, about 5 ms against 40–55 ms in Chromium), for the popup's first view. Deleted in the
+ * same transaction as every change to the summary, so one that exists is current; the writer makes it
+ * again once its queue is quiet.
+ */
+const SNAPSHOT_KEY = 'summary-snapshot';
+/**
  * Every writer locks every store: a summary rebuild may move unreadable events to quarantine, and
  * deleting a site or everything deletes its saved evidence too.
  */
@@ -125,19 +132,37 @@ const parseHeader = (raw: unknown) => {
   return parsed.success ? parsed.data : null;
 };
 
+/** Every pair checked, or null if any is damaged. */
+function checkPairs(raws: readonly unknown[]): SummaryPair[] | null {
+  const pairs: SummaryPair[] = [];
+  for (const raw of raws) {
+    const pair = checkSummaryPair(raw);
+    if (!pair) return null;
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** The snapshot's pairs, or null when there is none or it is not a JSON list (then the pairs are read one by one). */
+function snapshotPairs(raw: unknown): SummaryPair[] | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? checkPairs(parsed) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The summary, or null when its header or any pair is missing or damaged (the writer rebuilds it). */
 export function readSummary(db: IDBDatabase): Promise<LogSummary | null> {
   return inTransaction(db, [META, PAIRS], 'readonly', async (tx) => {
-    const [header, rawPairs] = await Promise.all([request(tx.objectStore(META).get(SUMMARY_KEY)), request(tx.objectStore(PAIRS).getAll())]);
+    const meta = tx.objectStore(META);
+    const [header, snapshot] = await Promise.all([request(meta.get(SUMMARY_KEY)), request(meta.get(SNAPSHOT_KEY))]);
     const parsedHeader = parseHeader(header);
     if (!parsedHeader) return null;
-    const pairs: SummaryPair[] = [];
-    for (const raw of rawPairs) {
-      const pair = checkSummaryPair(raw);
-      if (!pair) return null;
-      pairs.push(pair);
-    }
-    return { version: 1, total: parsedHeader.total, pairs };
+    const pairs = snapshotPairs(snapshot) ?? checkPairs(await request(tx.objectStore(PAIRS).getAll()));
+    return pairs ? { version: 1, total: parsedHeader.total, pairs } : null;
   });
 }
 
@@ -297,6 +322,28 @@ export function readQuarantine(db: IDBDatabase): Promise<QuarantinedEntry[]> {
 // ---------------------------------------------------------------------------------------------
 // Writers (background only)
 
+/** The one way the summary changes: its header, with the snapshot of its pairs dropped (no longer current). */
+async function writeSummaryHeader(tx: IDBTransaction, total: number): Promise<void> {
+  const meta = tx.objectStore(META);
+  await Promise.all([request(meta.put({ version: 2, total }, SUMMARY_KEY)), request(meta.delete(SNAPSHOT_KEY))]);
+}
+
+/**
+ * Writes the snapshot of the summary's pairs (see SNAPSHOT_KEY) when it is missing or unreadable and
+ * the summary is readable. True when one was written.
+ */
+export function writeSummarySnapshot(db: IDBDatabase): Promise<boolean> {
+  return inTransaction(db, [META, PAIRS], 'readwrite', async (tx) => {
+    const meta = tx.objectStore(META);
+    const [header, existing] = await Promise.all([request(meta.get(SUMMARY_KEY)), request(meta.get(SNAPSHOT_KEY))]);
+    if (snapshotPairs(existing) !== null || !parseHeader(header)) return false;
+    const pairs = checkPairs(await request(tx.objectStore(PAIRS).getAll()));
+    if (!pairs) return false;
+    await request(meta.put(JSON.stringify(pairs), SNAPSHOT_KEY));
+    return true;
+  });
+}
+
 /** Scans every event, moves unreadable ones to quarantine, and writes a fresh summary. */
 async function rebuildInTransaction(tx: IDBTransaction): Promise<LogSummary> {
   const events = tx.objectStore(EVENTS);
@@ -314,7 +361,7 @@ async function rebuildInTransaction(tx: IDBTransaction): Promise<LogSummary> {
   const summary = buildSummary(readable);
   const pairs = tx.objectStore(PAIRS);
   await request(pairs.clear());
-  await request(tx.objectStore(META).put({ version: 2, total: summary.total }, SUMMARY_KEY));
+  await writeSummaryHeader(tx, summary.total);
   await Promise.all(summary.pairs.map((pair) => request(pairs.put(pair))));
   return summary;
 }
@@ -340,7 +387,7 @@ async function countIntoStoredSummary(tx: IDBTransaction, header: unknown, added
     pairs.set(key, pair);
   }
   countIntoPairs(pairs, added);
-  await request(tx.objectStore(META).put({ version: 2, total: parsedHeader.total + added.length }, SUMMARY_KEY));
+  await writeSummaryHeader(tx, parsedHeader.total + added.length);
   await Promise.all([...pairs.values()].map((pair) => request(store.put(pair))));
   return true;
 }

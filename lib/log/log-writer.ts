@@ -12,6 +12,7 @@ import {
   quarantineRaw,
   readSummary,
   rebuildSummary,
+  writeSummarySnapshot,
 } from './log-store';
 import { upgradeShareEvent, type ShareEvent } from './share-event';
 
@@ -21,6 +22,11 @@ export const SHARE_EVENTS_KEY = 'shareEvents';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Retention is cheap when nothing is due, but still a scan of the 'at' index: once an hour is enough. */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+/**
+ * How long the queue stays quiet before the summary's snapshot (the popup's one-read first view) is
+ * made again: decisions arriving together cost one snapshot, not one each.
+ */
+export const SNAPSHOT_DELAY_MS = 250;
 
 export interface LogWriterDeps {
   db: () => Promise<IDBDatabase>;
@@ -44,10 +50,23 @@ export function createLogWriter(deps: LogWriterDeps): LogWriter {
   let tail: Promise<unknown> = Promise.resolve();
   let lastRetentionAt: number | null = null;
 
+  let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Every write may drop the snapshot: it is made again once no write has come for SNAPSHOT_DELAY_MS. */
+  function snapshotWhenQuiet(): void {
+    if (snapshotTimer !== null) clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(() => {
+      snapshotTimer = null;
+      // Only a speed-up: a failure (e.g. a full quota) leaves the popup reading the pairs one by one.
+      tail = tail.then(async () => writeSummarySnapshot(await deps.db())).catch(() => undefined);
+    }, SNAPSHOT_DELAY_MS);
+  }
+
   function enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = tail.then(task);
     // The queue continues after a failure; the caller still sees the rejection through `run`.
     tail = run.catch(() => undefined);
+    snapshotWhenQuiet();
     return run;
   }
 

@@ -19,6 +19,7 @@ import {
   readQuarantine,
   readSummary,
   rebuildSummary,
+  writeSummarySnapshot,
 } from '@/lib/log/log-store';
 import { buildSummary } from '@/lib/log/log-summary-build';
 import { upgradeShareEvent, type ShareEvent } from '@/lib/log/share-event';
@@ -364,6 +365,60 @@ describe('log store', () => {
     expect((await readQuarantine(db))[3]).toEqual({ at: 0, reason: 'unreadable-quarantine-row', raw: 'not a row' });
     await clearQuarantine(db);
     expect(await countQuarantine(db)).toBe(0);
+  });
+
+  describe('summary snapshot (the popup\'s one-read first view)', () => {
+    const SNAPSHOT = 'summary-snapshot';
+
+    it('is written once from the pairs, and read instead of them while current', async () => {
+      await appendEvents(db, [ev({ destinationSites: ['a.example'] }), ev({ destinationSites: ['b.example'] })]);
+      const fromPairs = await readSummary(db);
+      expect(await writeSummarySnapshot(db)).toBe(true);
+      expect(await writeSummarySnapshot(db)).toBe(false);
+      expect(typeof (await getRaw(db, 'meta', SNAPSHOT))).toBe('string');
+      expect(await readSummary(db)).toEqual(fromPairs);
+      // Read from the snapshot: a pair record changed behind the store's back is not seen.
+      await putRaw(db, 'pairs', { ...fromPairs!.pairs[0]!, sent: 99 });
+      expect((await readSummary(db))?.pairs[0]?.sent).toBe(fromPairs!.pairs[0]!.sent);
+    });
+
+    it('is dropped by every change to the summary: append, delete, prune, rebuild', async () => {
+      const changes: (() => Promise<unknown>)[] = [
+        () => appendEvents(db, [ev({ destinationSites: ['c.example'] })]),
+        () => deleteEvents(db, { by: 'site', site: 'c.example' }),
+        () => pruneBefore(db, Number.MAX_SAFE_INTEGER),
+        () => rebuildSummary(db),
+      ];
+      await appendEvents(db, [ev(), ev()]);
+      expect(await writeSummarySnapshot(db)).toBe(true);
+      for (const change of changes) {
+        expect(await getRaw(db, 'meta', SNAPSHOT)).toEqual(expect.any(String));
+        await change();
+        expect(await getRaw(db, 'meta', SNAPSHOT)).toBeUndefined();
+        const fresh = await readSummary(db);
+        expect(await writeSummarySnapshot(db)).toBe(true);
+        expect(await readSummary(db)).toEqual(fresh);
+      }
+    });
+
+    it('a damaged snapshot is passed over for the pairs, and written again', async () => {
+      await appendEvents(db, [ev(), ev({ destinationSites: ['b.example'] })]);
+      const fromPairs = await readSummary(db);
+      for (const junk of ['{not json', JSON.stringify({ pairs: [] }), JSON.stringify([{ itemKey: 1 }]), 42]) {
+        await putRaw(db, 'meta', junk, SNAPSHOT);
+        expect(await readSummary(db)).toEqual(fromPairs);
+        expect(await writeSummarySnapshot(db)).toBe(true);
+        expect(await readSummary(db)).toEqual(fromPairs);
+      }
+    });
+
+    it('is not written while the summary itself is missing or damaged', async () => {
+      expect(await writeSummarySnapshot(db)).toBe(false);
+      await appendEvents(db, [ev()]);
+      await putRaw(db, 'meta', 'garbage', 'summary');
+      expect(await writeSummarySnapshot(db)).toBe(false);
+      expect(await getRaw(db, 'meta', SNAPSHOT)).toBeUndefined();
+    });
   });
 
   it('treats a junk summary as missing', async () => {

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { countQuarantine, openLogDb, readEvents, readQuarantine, readSummary } from '@/lib/log/log-store';
-import { createLogWriter, SHARE_EVENTS_KEY } from '@/lib/log/log-writer';
+import { createLogWriter, SHARE_EVENTS_KEY, SNAPSHOT_DELAY_MS } from '@/lib/log/log-writer';
 import type { ShareEvent } from '@/lib/log/share-event';
 
 const DAY = 86_400_000;
@@ -170,6 +170,29 @@ describe('log writer: retention', () => {
 });
 
 describe('log writer: queue', () => {
+  it('makes the summary\'s snapshot once no write has come for a while, one for a burst of writes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const writer = writerFor(db);
+      const snapshot = () => new Promise<unknown>((resolve) => {
+        const req = db.transaction('meta').objectStore('meta').get('summary-snapshot');
+        req.onsuccess = () => resolve(req.result);
+      });
+      await writer.record([ev()]);
+      await writer.record([ev({ destinationSites: ['b.example'] })]);
+      expect(await snapshot()).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(SNAPSHOT_DELAY_MS - 1);
+      expect(await snapshot()).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      await writer.clearQuarantine(); // queued behind the snapshot: it has run once this resolves
+      const pairs = JSON.parse((await snapshot()) as string) as { site: string }[];
+      expect(pairs.map((pair) => pair.site).sort()).toEqual(['b.example', 'lender.example']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+
   it('keeps working after a failed task', async () => {
     const writer = writerFor(db);
     const bad = { ...ev(), kind: 'passport' } as unknown as ShareEvent;
