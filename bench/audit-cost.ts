@@ -51,7 +51,7 @@ async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
   await cdp.detach();
 }
 
-export async function auditCostFigures(runs = 15): Promise<AuditCost> {
+export async function auditCostFigures(runs = 11): Promise<AuditCost> {
   const server = await startDemoServer();
   // The e2e suites' launch (their worker-stopping runs open new tabs after every stop).
   const withExtension = await launchWithExtension({ headless: true, extensionDebugging: true });

@@ -256,8 +256,8 @@ async function guardFigures() {
     }
     return { ext: median(ext), base: median(base), js: await extensionJsMsPerLoad(withExtension.context, url, runs) };
   };
-  const noInputs = await cost(`http://127.0.0.1:${port}/`, 9);
-  const articleCost = await cost(article, 9);
+  const noInputs = await cost(`http://127.0.0.1:${port}/`, 7);
+  const articleCost = await cost(article, 7);
   const bigUrl = `http://127.0.0.1:${port}/bench/big.html`;
   server.extraPages.set('/bench/big.html', syntheticPage(2000));
   const big = await cost(bigUrl, 5);

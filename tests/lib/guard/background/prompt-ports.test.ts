@@ -227,6 +227,58 @@ describe('state pushed', () => {
     expect(states(other)).toHaveLength(1);
   });
 
+  it('a new hold joins the holds last given, without reading them again; a change without one reads them', async () => {
+    const page = await connectPrompt(4);
+    expect(holdsAsked).toEqual([4]);
+    const added = { ...hold(4, 'hold_0000000000000002'), createdAt: 2 };
+    await ports.changed(4, added);
+    expect(holdsAsked).toEqual([4]);
+    expect(states(page).at(-1)?.holds.map((h) => h.holdId)).toEqual([HOLD_ID, added.holdId]);
+    // The first hold was answered: the next change reads the holds afresh.
+    holdsByTab.set(4, [added]);
+    await ports.changed(4);
+    expect(holdsAsked).toEqual([4, 4]);
+    expect(states(page).at(-1)?.holds.map((h) => h.holdId)).toEqual([added.holdId]);
+  });
+
+  it('holds given are forgotten when the tab has no prompt page left to tell (they could go stale)', async () => {
+    const page = await connectPrompt(4);
+    page.close();
+    await ports.changed(4); // e.g. a hold answered while no prompt page was there
+    holdsByTab.set(4, []);
+    const again = await connectPrompt(4);
+    await ports.changed(4, { ...hold(4, 'hold_0000000000000003'), createdAt: 3 });
+    expect(states(again).at(-1)?.holds.map((h) => h.holdId)).toEqual(['hold_0000000000000003']);
+  });
+
+  it('a read overtaken by a later one never tells the pages its older state afterwards', async () => {
+    // Each read of the holds waits for its own release, so they can finish in any order.
+    const releases: (() => void)[] = [];
+    ports = new PromptPorts({
+      holds: async (tabId) => {
+        const state = holdsByTab.get(tabId) ?? [];
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return state;
+      },
+      onMessage: async () => undefined,
+      promptUrl: () => PROMPT_URL,
+    });
+    const connecting = connectPrompt(4);
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    releases[0]!();
+    const page = await connecting;
+    const refresh = ports.changed(4); // reads [first hold] (e.g. after a geometry report)
+    const added = { ...hold(4, 'hold_0000000000000002'), createdAt: 2 };
+    holdsByTab.set(4, [hold(4), added]);
+    const newHold = ports.changed(4, added); // the refresh dropped the holds given: this one reads too
+    await vi.waitFor(() => expect(releases).toHaveLength(3));
+    releases[2]!(); // the later read finishes first…
+    await newHold;
+    releases[1]!(); // …and the older one after it
+    await refresh;
+    expect(states(page).map((state) => state.holds.map((h) => h.holdId))).toEqual([[HOLD_ID], [HOLD_ID, added.holdId]]);
+  });
+
   it('a change in a tab without a prompt page tells no one and asks for nothing', async () => {
     await ports.changed(9);
     expect(holdsAsked).toEqual([]);
