@@ -18,6 +18,8 @@ import './popup.css';
 
 /** performance.mark name set once, after the first render that shows the summary. */
 export const POPUP_RENDERED_MARK = 'loanguard:popup-rendered';
+/** performance.mark name set when the popup's code has loaded and starts (the benchmark splits the time with it). */
+export const POPUP_SCRIPT_MARK = 'loanguard:popup-script';
 
 type TabState = { phase: 'loading' } | { phase: 'ready'; verdict: TabVerdict | null; url?: string } | { phase: 'error' };
 type LogState =

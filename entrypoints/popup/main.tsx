@@ -1,7 +1,8 @@
 // Popup: this site (verdict, trust) and where my data went, from the private log. Wiring only.
 import { render } from 'preact';
-import { PopupApp } from '@/components/popup/PopupApp';
+import { PopupApp, POPUP_SCRIPT_MARK } from '@/components/popup/PopupApp';
 import '@/components/shared/theme.css';
 import '@/components/shared/controls.css';
 
+performance.mark(POPUP_SCRIPT_MARK);
 render(<PopupApp />, document.getElementById('app')!);
