@@ -154,14 +154,17 @@ function snapshotPairs(raw: unknown): SummaryPair[] | null {
   }
 }
 
-/** The summary, or null when its header or any pair is missing or damaged (the writer rebuilds it). */
-export function readSummary(db: IDBDatabase): Promise<LogSummary | null> {
+/**
+ * The summary, or null when its header or any pair is missing or damaged (the writer rebuilds it).
+ * `pairsOnly`: from the pair records even when the snapshot is there (the writer's own check).
+ */
+export function readSummary(db: IDBDatabase, pairsOnly = false): Promise<LogSummary | null> {
   return inTransaction(db, [META, PAIRS], 'readonly', async (tx) => {
     const meta = tx.objectStore(META);
     const [header, snapshot] = await Promise.all([request(meta.get(SUMMARY_KEY)), request(meta.get(SNAPSHOT_KEY))]);
     const parsedHeader = parseHeader(header);
     if (!parsedHeader) return null;
-    const pairs = snapshotPairs(snapshot) ?? checkPairs(await request(tx.objectStore(PAIRS).getAll()));
+    const pairs = (pairsOnly ? null : snapshotPairs(snapshot)) ?? checkPairs(await request(tx.objectStore(PAIRS).getAll()));
     return pairs ? { version: 1, total: parsedHeader.total, pairs } : null;
   });
 }

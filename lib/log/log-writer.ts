@@ -106,7 +106,8 @@ export function createLogWriter(deps: LogWriterDeps): LogWriter {
         const db = await deps.db();
         const quarantinedBefore = await countQuarantine(db);
         const migrated = await migrate(db);
-        if ((await readSummary(db)) === null) await rebuildSummary(db);
+        // The pair records themselves: a damaged one must be found even while the snapshot reads well.
+        if ((await readSummary(db, true)) === null) await rebuildSummary(db);
         await retentionNow(db);
         const quarantined = (await countQuarantine(db)) - quarantinedBefore;
         return { migrated, quarantined };

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { countQuarantine, openLogDb, readEvents, readQuarantine, readSummary } from '@/lib/log/log-store';
+import { countQuarantine, openLogDb, readEvents, readQuarantine, readSummary, writeSummarySnapshot } from '@/lib/log/log-store';
 import { createLogWriter, SHARE_EVENTS_KEY, SNAPSHOT_DELAY_MS } from '@/lib/log/log-writer';
 import type { ShareEvent } from '@/lib/log/share-event';
 
@@ -124,6 +124,18 @@ describe('log writer: migration', () => {
     expect(await writerFor(db).start()).toEqual({ migrated: 0, quarantined: 1 });
     expect(await readSummary(db)).toMatchObject({ total: 2, pairs: [{ sent: 1, cancelled: 1 }] });
     expect((await readEvents(db)).unreadable).toEqual([]);
+  });
+  it('repairs a damaged pair record on start even while the snapshot of the summary reads well', async () => {
+    await writerFor(db).record([ev(), ev({ destinationSites: ['b.example'] })]);
+    expect(await writeSummarySnapshot(db)).toBe(true);
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('pairs', 'readwrite');
+      tx.objectStore('pairs').put({ itemKey: FP, site: 'b.example', sent: 'lots' });
+      tx.oncomplete = () => resolve();
+    });
+    expect(await readSummary(db, true)).toBeNull();
+    await writerFor(db).start();
+    expect((await readSummary(db, true))?.pairs.find((pair) => pair.site === 'b.example')?.sent).toBe(1);
   });
 });
 
