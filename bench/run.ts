@@ -358,10 +358,10 @@ async function logFigures() {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const oneByOneMs = await worker.evaluate(() => window.loanGuardLogProbe.appendOneAtATime(300, 50_000));
 
-  // Each open: navigation start → the popup's code loaded and started, and → the summary on screen.
-  const scriptStarts: number[] = [];
-  const popupRenders = async (runs: number): Promise<number[]> => {
+  // Each open: navigation start → the summary on screen, and → the popup's code loaded and started.
+  const popupRenders = async (runs: number): Promise<{ renders: number[]; scriptStarts: number[] }> => {
     const renders: number[] = [];
+    const scriptStarts: number[] = [];
     for (let i = 0; i < runs; i++) {
       const popup = await ext.context.newPage();
       await popup.goto(`${base}/popup.html?tab=${tabId}`);
@@ -370,15 +370,13 @@ async function logFigures() {
       scriptStarts.push(await popup.evaluate(() => performance.getEntriesByName('loanguard:popup-script')[0]?.startTime ?? NaN));
       await popup.close();
     }
-    return renders;
+    return { renders, scriptStarts };
   };
   // Opened right after a write, before the writer has made the summary's snapshot again (the pairs
   // are read one by one), then as it is most of the time.
-  const rendersNoSnapshot = await popupRenders(3);
+  const { renders: rendersNoSnapshot } = await popupRenders(3);
   await worker.evaluate(() => window.loanGuardLogProbe.writeSnapshot());
-  scriptStarts.length = 0;
-  const renders = await popupRenders(7);
-  const renderScriptStarts = [...scriptStarts];
+  const { renders, scriptStarts: renderScriptStarts } = await popupRenders(7);
   const store50k = await worker.evaluate(() => window.loanGuardLogProbe.storeSize());
 
   // The evidence report of everything: navigation start → the first row of its table on screen.
@@ -401,7 +399,7 @@ async function logFigures() {
   await worker.evaluate(() => window.loanGuardLogProbe.seed(450_000, 50_300, 10_000));
   const seed500Seconds = (performance.now() - seed500Start) / 1000;
   await worker.evaluate(() => window.loanGuardLogProbe.writeSnapshot());
-  const renders500k = await popupRenders(5);
+  const { renders: renders500k } = await popupRenders(5);
   const store500k = await worker.evaluate(() => window.loanGuardLogProbe.storeSize());
   await ext.close();
   await server.close();

@@ -103,10 +103,8 @@ export class PromptPorts {
     void browser.storage.session.remove(geometryKey(tabId)).catch(() => undefined);
   }
 
-  /** The last geometry the tab's host reported, in memory or (after a worker restart) stored. */
-  private async lastGeometry(tabId: number): Promise<Geometry | undefined> {
-    const known = this.geometries.get(tabId);
-    if (known) return known;
+  /** The last geometry the tab's host reported, as stored (read when a restarted worker has none in memory). */
+  private async storedGeometry(tabId: number): Promise<Geometry | undefined> {
     const stored: unknown = (await browser.storage.session.get(geometryKey(tabId)))[geometryKey(tabId)];
     const geometry = readGeometry(stored);
     if (geometry) this.geometries.set(tabId, geometry);
@@ -130,7 +128,7 @@ export class PromptPorts {
       // Until the host has looked, the prompt counts as not safely shown: its send buttons stay locked.
       // From memory without an await when known, so a new hold reaches the page before the work
       // queued beside it (the storage write, the message to the top frame).
-      geometry: (this.geometries.get(tabId) ?? (await this.lastGeometry(tabId))) ?? { safe: false, reason: 'hidden' },
+      geometry: (this.geometries.get(tabId) ?? (await this.storedGeometry(tabId))) ?? { safe: false, reason: 'hidden' },
     };
     // A later push to all read no less than this one and tells every page of the tab (a page that
     // just connected too): an older state arriving after it would take a new hold off the screen.
