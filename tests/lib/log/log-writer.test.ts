@@ -125,6 +125,7 @@ describe('log writer: migration', () => {
     expect(await readSummary(db)).toMatchObject({ total: 2, pairs: [{ sent: 1, cancelled: 1 }] });
     expect((await readEvents(db)).unreadable).toEqual([]);
   });
+
   it('repairs a damaged pair record on start even while the snapshot of the summary reads well', async () => {
     await writerFor(db).record([ev(), ev({ destinationSites: ['b.example'] })]);
     expect(await writeSummarySnapshot(db)).toBe(true);
@@ -182,7 +183,7 @@ describe('log writer: retention', () => {
 });
 
 describe('log writer: queue', () => {
-  it('makes the summary\'s snapshot once no write has come for a while, one for a burst of writes', async () => {
+  it('makes the summary\'s snapshot only once no write has come for SNAPSHOT_DELAY_MS', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const writer = writerFor(db);
@@ -203,7 +204,6 @@ describe('log writer: queue', () => {
       vi.useRealTimers();
     }
   });
-
 
   it('keeps working after a failed task', async () => {
     const writer = writerFor(db);
